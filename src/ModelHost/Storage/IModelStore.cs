@@ -1,0 +1,25 @@
+namespace MultiModel.ModelHost.Storage;
+
+/// <summary>
+/// Where model files live: a local folder for a local run, an S3 bucket in production.
+/// Layout is <c>{root}/{id}/{version}/model.onnx</c> with positive integer versions, and an optional
+/// <c>labels.json</c> sidecar beside the model.
+/// </summary>
+public interface IModelStore
+{
+    /// <summary>The versions stored for a model, ascending; empty when the model does not exist.</summary>
+    Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes one version available for loading. Throws <see cref="ModelNotFoundException"/> when it does not exist,
+    /// and <see cref="ModelTooLargeException"/> (before transferring the bytes) when it is larger than
+    /// <paramref name="maxBytes"/>.
+    /// </summary>
+    Task<ModelArtifact> FetchAsync(ModelRef model, long maxBytes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A cheap check (no download) that the stored bytes still carry <paramref name="etag"/>, so a cached model can be
+    /// revalidated without fetching it again. False when the object changed or disappeared.
+    /// </summary>
+    Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken);
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace MultiModel.ModelHost.Storage;
+
+/// <summary>The embedded default store: models in a local folder, laid out as <c>{root}/{id}/{version}/model.onnx</c>.</summary>
+public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
+{
+    public string RootDirectory { get; } = Path.GetFullPath(rootDirectory);
+
+    public Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken)
+    {
+        var modelDirectory = Path.Combine(RootDirectory, modelId);
+        IReadOnlyList<int> versions = !Directory.Exists(modelDirectory)
+            ? []
+            : Directory.EnumerateDirectories(modelDirectory)
+                .Select(ParseVersion)
+                .Where(version => version > 0 && File.Exists(ModelPath(new ModelRef(modelId, version))))
+                .Order()
+                .ToArray();
+        return Task.FromResult(versions);
+    }
+
+    public async Task<ModelArtifact> FetchAsync(ModelRef model, long maxBytes, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(ModelPath(model));
+        if (!file.Exists)
+        {
+            throw new ModelNotFoundException($"Model '{model.Id}' version {model.Version} does not exist.");
+        }
+
+        if (file.Length > maxBytes)
+        {
+            throw new ModelTooLargeException(
+                $"Model '{model.Id}' version {model.Version} is {file.Length} bytes on disk, which exceeds the cache budget of {maxBytes} bytes.");
+        }
+
+        var sidecar = await ReadSidecarAsync(model, cancellationToken);
+        return new ModelArtifact(model, file.Length, ETagOf(file), sidecar, FilePath: file.FullName);
+    }
+
+    public Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(ModelPath(model));
+        return Task.FromResult(file.Exists && ETagOf(file) == etag);
+    }
+
+    private string ModelPath(ModelRef model) =>
+        Path.Combine(RootDirectory, model.Id, model.Version.ToString(CultureInfo.InvariantCulture), ModelSidecar.ModelFileName);
+
+    private async Task<ModelSidecar?> ReadSidecarAsync(ModelRef model, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(ModelPath(model))!, ModelSidecar.FileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        await using var stream = File.OpenRead(path);
+        return await ModelSidecarReader.ReadAsync(stream, model, cancellationToken);
+    }
+
+    // Size and write time change whenever the file is replaced, which is all revalidation needs to notice.
+    private static string ETagOf(FileInfo file) =>
+        string.Create(CultureInfo.InvariantCulture, $"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}");
+
+    private static int ParseVersion(string directory) =>
+        int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0;
+}

@@ -1,0 +1,21 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace MultiModel.ModelHost.Storage;
+
+/// <summary>
+/// A fetched model, either as a file on local disk (ONNX Runtime reads it directly) or as bytes in memory.
+/// </summary>
+/// <param name="ETag">The store's version tag for the bytes, used to revalidate a cached model; null when unknown.</param>
+public sealed record ModelArtifact(
+    ModelRef Model,
+    long SizeBytes,
+    string? ETag,
+    ModelSidecar? Sidecar,
+    string? FilePath = null,
+    byte[]? Bytes = null)
+{
+    public InferenceSession CreateSession(SessionOptions options) =>
+        FilePath is not null ? new InferenceSession(FilePath, options)
+        : Bytes is not null ? new InferenceSession(Bytes, options)
+        : throw new InvalidOperationException($"Artifact for {Model} has neither a file nor bytes.");
+}
