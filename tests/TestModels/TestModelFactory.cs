@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+
+namespace MultiModel.TestModels;
+
+/// <summary>
+/// ONNX models built in code for tests and benchmarks: any size on demand, deterministic, nothing binary committed.
+/// </summary>
+public static class TestModelFactory
+{
+    /// <summary>
+    /// y = Softmax(Relu(x·W1+b1)·W2+b2) with <paramref name="hiddenLayers"/> hidden layers of width <paramref name="hidden"/>.
+    /// Input "x" float32 [batch, inputs] (symbolic "batch"); output "y" float32 [batch, outputs]. Weights are
+    /// deterministic from <paramref name="seed"/>. Size ≈ 4·(inputs·hidden + hidden·hidden·(hiddenLayers-1) +
+    /// hidden·outputs) bytes, so Mlp(5000, 5000, 10) is a ~100 MB model.
+    /// </summary>
+    public static byte[] Mlp(int inputs, int hidden, int outputs, int hiddenLayers = 1, int seed = 1) =>
+        MlpModel.Build(inputs, hidden, outputs, hiddenLayers, seed);
+
+    /// <summary>
+    /// Identity per element type: inputs "in_float", "in_double", "in_int32", "in_int64", "in_uint8", "in_int8",
+    /// "in_bool", "in_string", each [batch, 2] (symbolic "batch"), to outputs "out_&lt;suffix&gt;" of the same type and
+    /// shape; plus "in_scalar" float32 rank 0 to "out_scalar", and "in_fixed" float32 [3] to "out_fixed".
+    /// </summary>
+    public static byte[] AllTypes() => AllTypesModel.Build();
+
+    /// <summary>
+    /// Writes {root}/{id}/{version}/model.onnx (and labels.json when given), creating directories; returns the model path.
+    /// </summary>
+    public static string WriteToStore(string root, string id, int version, byte[] model, string? labelsJson = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        ArgumentNullException.ThrowIfNull(model);
+
+        var directory = Path.Combine(root, id, version.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(directory);
+        var modelPath = Path.Combine(directory, "model.onnx");
+        File.WriteAllBytes(modelPath, model);
+        if (labelsJson is not null)
+        {
+            File.WriteAllText(Path.Combine(directory, "labels.json"), labelsJson, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+
+        return modelPath;
+    }
+}
