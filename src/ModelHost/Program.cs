@@ -1,5 +1,17 @@
+using MultiModel.ModelHost.Api;
+using MultiModel.ModelHost.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddModelHost();
+
 var app = builder.Build();
+app.UseExceptionHandler();
+app.MapOpenApi();
+app.MapHealthApi();
+app.MapPredictApi();
+app.MapModelsApi();
+app.MapAdminApi();
 app.Run();
 
+/// <summary>Entry point; public so tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Inference;
+
+namespace MultiModel.ModelHost.Api;
+
+/// <summary>What is loaded (<c>GET /models</c>) and what one model takes and returns (<c>GET /models/{id}</c>).</summary>
+public static class ModelsApi
+{
+    public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
+    {
+        var models = app.MapGroup("/models").WithTags("Models");
+        models.MapGet("/", ListLoaded).WithName("ListLoadedModels").WithSummary("Models in memory, the budget and the bytes in use.");
+        models.MapGet("/{id}", (string id, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>
+                DescribeAsync(id, null, cache, versions, cancellationToken))
+            .WithName("DescribeModel").WithSummary("Inputs, outputs and versions of a model's highest version (loads it).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        models.MapGet("/{id}/versions/{version}", (string id, string version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>
+                DescribeAsync(id, version, cache, versions, cancellationToken))
+            .WithName("DescribeModelVersion").WithSummary("Inputs, outputs and versions of one model version (loads it).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static Ok<CacheDescription> ListLoaded(ModelCache cache)
+    {
+        var snapshot = cache.Snapshot();
+        var models = snapshot.Models
+            .Select(model => new LoadedModelSummary(model.Model.Id, model.Model.Version, model.FileBytes, model.ChargeBytes, model.Hits, model.LoadedAt, model.LastUsed))
+            .ToArray();
+        return TypedResults.Ok(new CacheDescription(
+            snapshot.BudgetBytes, snapshot.UsedBytes, snapshot.Hits, snapshot.Misses, snapshot.Loads, snapshot.FailedLoads, snapshot.Evictions, models));
+    }
+
+    private static async Task<Ok<ModelDescription>> DescribeAsync(string id, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
+    {
+        ModelIds.Validate(id);
+        var model = await versions.ResolveAsync(id, ModelIds.ParseVersion(version), cancellationToken);
+        var available = await versions.ListAsync(id, cancellationToken);
+        using var lease = await cache.AcquireAsync(model, cancellationToken);
+        var signature = lease.Model.Signature;
+        return TypedResults.Ok(new ModelDescription(
+            id, model.Version, available.ToArray(), Describe(signature.Inputs), Describe(signature.Outputs),
+            signature.SkippedOutputs.ToArray(), lease.Model.Labels?.ScoresOutput));
+    }
+
+    private static TensorDescription[] Describe(IEnumerable<TensorSignature> tensors) =>
+        tensors.Select(tensor => new TensorDescription(tensor.Name, tensor.DataType, tensor.Shape, tensor.DimensionNames)).ToArray();
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Inference;
+
+namespace MultiModel.ModelHost.Api;
+
+/// <summary><c>POST /models/{id}/predict</c> and its version-pinned twin.</summary>
+public static class PredictApi
+{
+    public static IEndpointRouteBuilder MapPredictApi(this IEndpointRouteBuilder app)
+    {
+        var models = app.MapGroup("/models").WithTags("Prediction");
+        models.MapPost("/{id}/predict", (string id, HttpContext context, PredictDependencies dependencies) =>
+                PredictAsync(id, null, context, dependencies))
+            .WithName("Predict")
+            .WithSummary("Runs the highest version of a model on the given inputs.")
+            .DescribePrediction();
+        models.MapPost("/{id}/versions/{version}/predict", (string id, string version, HttpContext context, PredictDependencies dependencies) =>
+                PredictAsync(id, version, context, dependencies))
+            .WithName("PredictVersion")
+            .WithSummary("Runs one pinned version of a model on the given inputs.")
+            .DescribePrediction();
+        return app;
+    }
+
+    private static async Task<IResult> PredictAsync(string id, string? version, HttpContext context, PredictDependencies dependencies)
+    {
+        var started = Stopwatch.GetTimestamp();
+        int? versionNumber = null;
+        try
+        {
+            ModelIds.Validate(id);
+            versionNumber = ModelIds.ParseVersion(version);
+            if (RejectRequest(context.Request, dependencies.Options.Value) is { } rejection)
+            {
+                dependencies.Log.Write(id, versionNumber, rejection.StatusCode, "none", 0, 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                return rejection;
+            }
+
+            var model = await dependencies.Versions.ResolveAsync(id, versionNumber, context.RequestAborted);
+            versionNumber = model.Version;
+            var lease = await dependencies.Cache.AcquireAsync(model, context.RequestAborted);
+            try
+            {
+                var options = new JsonDocumentOptions { MaxDepth = dependencies.Options.Value.MaxJsonDepth };
+                using var body = await JsonDocument.ParseAsync(context.Request.Body, options, context.RequestAborted);
+                return new PredictionResult(Predictor.Run(lease, body.RootElement), dependencies.Log, started);
+            }
+            catch
+            {
+                lease.Dispose();
+                throw;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            dependencies.Log.Write(id, versionNumber, ErrorMapping.Classify(exception).Status, "none", 0, 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
+    }
+
+    // The handler streams its own JSON, so the OpenAPI document learns the body shapes from these.
+    private static RouteHandlerBuilder DescribePrediction(this RouteHandlerBuilder endpoint) => endpoint
+        .Accepts<PredictionRequestBody>("application/json")
+        .Produces<PredictionResponseBody>()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+        .ProducesProblem(StatusCodes.Status507InsufficientStorage);
+
+    private static ProblemHttpResult? RejectRequest(HttpRequest request, RequestOptions options)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported content type",
+                detail: $"The body must be JSON with Content-Type: application/json; got '{request.ContentType ?? "none"}'.");
+        }
+
+        if (request.ContentLength > options.MaxBodyBytes)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Body too large",
+                detail: $"The body is {request.ContentLength} bytes; at most {options.MaxBodyBytes} bytes are accepted.");
+        }
+
+        // Bodies without a length (chunked) are cut off by the server at the same limit.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.MaxBodyBytes;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Options;
+using MultiModel.ModelHost.Caching;
+
+namespace MultiModel.ModelHost.Api;
+
+/// <summary>What a prediction needs, injected as one singleton to keep the handler signature short.</summary>
+public sealed class PredictDependencies(ModelCache cache, VersionResolver versions, PredictionLog log, IOptions<RequestOptions> options)
+{
+    public ModelCache Cache { get; } = cache;
+    public VersionResolver Versions { get; } = versions;
+    public PredictionLog Log { get; } = log;
+    public IOptions<RequestOptions> Options { get; } = options;
+}

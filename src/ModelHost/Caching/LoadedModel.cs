@@ -1,0 +1,87 @@
+using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Storage;
+
+namespace MultiModel.ModelHost.Caching;
+
+/// <summary>
+/// A model in memory. Reference counted: the cache holds one reference and every running request one more, so an
+/// evicted session is disposed only when the last request using it has finished.
+/// </summary>
+public sealed class LoadedModel
+{
+    private readonly InferenceSession _session;
+    private int _references = 1;
+    private long _hits;
+    private long _lastUsedTicks;
+    private long _validatedTicks;
+    private int _revalidating;
+
+    internal LoadedModel(ModelRef model, InferenceSession session, ModelSignature signature, LabelPostProcessor? labels, ModelArtifact artifact, long chargeBytes, DateTimeOffset loadedAt)
+    {
+        Model = model;
+        _session = session;
+        Signature = signature;
+        Labels = labels;
+        ETag = artifact.ETag;
+        FileBytes = artifact.SizeBytes;
+        ChargeBytes = chargeBytes;
+        LoadedAt = loadedAt;
+        _lastUsedTicks = loadedAt.UtcTicks;
+        _validatedTicks = loadedAt.UtcTicks;
+    }
+
+    public ModelRef Model { get; }
+    public ModelSignature Signature { get; }
+
+    /// <summary>Top-label post-processing from the model's sidecar; null when it has none.</summary>
+    public LabelPostProcessor? Labels { get; }
+
+    public string? ETag { get; }
+    public long FileBytes { get; }
+    public long ChargeBytes { get; }
+    public DateTimeOffset LoadedAt { get; }
+    public long Hits => Interlocked.Read(ref _hits);
+    public DateTimeOffset LastUsed => new(Interlocked.Read(ref _lastUsedTicks), TimeSpan.Zero);
+    public DateTimeOffset ValidatedAt => new(Interlocked.Read(ref _validatedTicks), TimeSpan.Zero);
+    public bool IsDisposed => Volatile.Read(ref _references) == 0;
+
+    /// <summary>Only valid while the caller holds a reference (a <see cref="ModelLease"/>).</summary>
+    internal InferenceSession Session => _session;
+
+    internal bool TryAddReference()
+    {
+        var current = Volatile.Read(ref _references);
+        while (current > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref _references, current + 1, current);
+            if (seen == current)
+            {
+                return true;
+            }
+
+            current = seen;
+        }
+
+        return false; // already released by the cache and by every request: the session is gone
+    }
+
+    internal void ReleaseReference()
+    {
+        if (Interlocked.Decrement(ref _references) == 0)
+        {
+            _session.Dispose();
+        }
+    }
+
+    internal void RecordUse(DateTimeOffset now)
+    {
+        Interlocked.Increment(ref _hits);
+        Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
+    }
+
+    internal void MarkValidated(DateTimeOffset now) => Interlocked.Exchange(ref _validatedTicks, now.UtcTicks);
+
+    internal bool TryBeginRevalidation() => Interlocked.CompareExchange(ref _revalidating, 1, 0) == 0;
+
+    internal void EndRevalidation() => Volatile.Write(ref _revalidating, 0);
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MultiModel.ModelHost.Caching;
+
+/// <summary>Settings of the in-memory model cache, bound from <c>ModelHost:Cache</c>.</summary>
+public sealed class ModelCacheOptions
+{
+    public const string SectionName = "ModelHost:Cache";
+
+    /// <summary>
+    /// Memory budget for loaded models. When unset it is derived: on Lambda from AWS_LAMBDA_FUNCTION_MEMORY_SIZE minus
+    /// <see cref="HeadroomMegabytes"/>, elsewhere half of the memory available to the process.
+    /// </summary>
+    [Range(1, 1_048_576)]
+    public int? BudgetMegabytes { get; set; }
+
+    /// <summary>Memory kept back for the runtime, ONNX Runtime itself and request buffers when the budget is derived.</summary>
+    [Range(0, 1_048_576)]
+    public int HeadroomMegabytes { get; set; } = 384;
+
+    /// <summary>
+    /// A model is charged at least its file size times this factor (ModelMesh uses 1.25 to 2.75 depending on runtime);
+    /// the charge is raised to the resident growth measured while loading when that is larger.
+    /// </summary>
+    [Range(1.0, 10.0)]
+    public double MemoryFactor { get; set; } = 1.5;
+
+    /// <summary>Loads running at once; more wait their turn so a burst of cold models cannot exhaust memory or CPU.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentLoads { get; set; } = 2;
+
+    /// <summary>How long a failed load is remembered, so a broken model is not reloaded on every request.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan FailedLoadRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a cached model (and a model's latest version) is served before the store is asked whether it changed.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RevalidateAfter { get; set; } = TimeSpan.FromSeconds(30);
+}

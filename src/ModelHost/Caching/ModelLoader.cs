@@ -1,0 +1,54 @@
+using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Storage;
+
+namespace MultiModel.ModelHost.Caching;
+
+/// <summary>Fetches a model from the store, creates its ONNX Runtime session and works out what it costs in memory.</summary>
+internal sealed class ModelLoader(IModelStore store, SessionOptions sessionOptions, double memoryFactor, TimeProvider time)
+{
+    private int _loadsInFlight;
+
+    public async Task<LoadedModel> LoadAsync(ModelRef model, long budgetBytes, CancellationToken cancellationToken)
+    {
+        // The store refuses a file that cannot fit before transferring it; the factor covers what a session adds.
+        var artifact = await store.FetchAsync(model, (long)(budgetBytes / memoryFactor), cancellationToken);
+        var estimate = (long)(artifact.SizeBytes * memoryFactor);
+
+        var concurrent = Interlocked.Increment(ref _loadsInFlight) > 1;
+        var residentBefore = Environment.WorkingSet;
+        InferenceSession session;
+        try
+        {
+            session = artifact.CreateSession(sessionOptions);
+        }
+        catch (OnnxRuntimeException exception)
+        {
+            throw new ModelLoadFailedException($"ONNX Runtime could not load {model}: {exception.Message}", exception);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _loadsInFlight);
+        }
+
+        // Resident growth is only attributable to this model when no other load ran beside it.
+        var measured = concurrent ? 0 : Math.Max(0, Environment.WorkingSet - residentBefore);
+        var charge = Math.Max(estimate, measured);
+        try
+        {
+            if (charge > budgetBytes)
+            {
+                throw new ModelTooLargeException(
+                    $"Model {model} needs about {charge} bytes in memory, more than the whole cache budget of {budgetBytes} bytes.");
+            }
+
+            var signature = ModelSignature.Read(session);
+            var labels = artifact.Sidecar is { } sidecar ? LabelPostProcessor.Create(sidecar, signature, model) : null;
+            return new LoadedModel(model, session, signature, labels, artifact, charge, time.GetUtcNow());
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+}

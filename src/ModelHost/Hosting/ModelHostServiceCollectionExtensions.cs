@@ -1,0 +1,73 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MultiModel.ModelHost.Api;
+using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Storage;
+
+namespace MultiModel.ModelHost.Hosting;
+
+public static class ModelHostServiceCollectionExtensions
+{
+    /// <summary>Everything the ModelHost needs: options, the store, the cache, the API's services, logging.</summary>
+    public static WebApplicationBuilder AddModelHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddModelHostOptions<ModelCacheOptions>(ModelCacheOptions.SectionName);
+        services.AddModelHostOptions<InferenceOptions>(InferenceOptions.SectionName);
+        services.AddModelHostOptions<RequestOptions>(RequestOptions.SectionName);
+        services.AddModelHostOptions<PrewarmOptions>(PrewarmOptions.SectionName);
+        services.AddModelHostOptions<ModelStoreOptions>(ModelStoreOptions.SectionName);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddModelStore(builder.Configuration);
+        services.AddSingleton(CreateCache);
+        services.AddSingleton(provider => new VersionResolver(
+            provider.GetRequiredService<IModelStore>(),
+            provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Readiness>();
+        services.AddSingleton<Prewarmer>();
+        services.AddSingleton<PredictionLog>();
+        services.AddSingleton<PredictDependencies>();
+        services.AddHostedService<StartupPrewarm>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ModelHostExceptionHandler>();
+        services.AddOpenApi();
+        builder.AddStructuredLogging();
+
+#if LAMBDA_HOSTING
+        // A no-op unless AWS_LAMBDA_FUNCTION_NAME is set, so the same image also runs on Kestrel.
+        services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+#endif
+        return builder;
+    }
+
+    private static void AddModelStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var kind = configuration.GetValue<string>($"{ModelStoreOptions.SectionName}:Kind") ?? "Local";
+        if (string.Equals(kind, "Local", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IModelStore>(provider =>
+            {
+                var root = provider.GetRequiredService<IOptions<ModelStoreOptions>>().Value.LocalRoot;
+                return new LocalFolderModelStore(Path.Combine(AppContext.BaseDirectory, root));
+            });
+        }
+    }
+
+    private static ModelCache CreateCache(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value;
+        var store = provider.GetRequiredService<IModelStore>();
+        var time = provider.GetRequiredService<TimeProvider>();
+        var budget = CacheBudget.Resolve(options, Environment.GetEnvironmentVariable, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+        var sessionOptions = OnnxRuntimeSetup.CreateSessionOptions(provider.GetRequiredService<IOptions<InferenceOptions>>().Value);
+        var loader = new ModelLoader(store, sessionOptions, options.MemoryFactor, time);
+        return new ModelCache(loader, store, options, budget, time, provider.GetRequiredService<ILogger<ModelCache>>());
+    }
+
+    private static void AddModelHostOptions<TOptions>(this IServiceCollection services, string section) where TOptions : class =>
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

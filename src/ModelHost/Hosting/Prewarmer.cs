@@ -1,0 +1,44 @@
+using MultiModel.ModelHost.Api;
+using MultiModel.ModelHost.Caching;
+
+namespace MultiModel.ModelHost.Hosting;
+
+/// <summary>Loads named models into the cache; used at start-up and by <c>POST /admin/prewarm</c>.</summary>
+public sealed partial class Prewarmer(ModelCache cache, VersionResolver versions, ILogger<Prewarmer> logger)
+{
+    public async Task<IReadOnlyList<PrewarmOutcome>> PrewarmAsync(IEnumerable<string> models, CancellationToken cancellationToken)
+    {
+        // Loads run side by side up to the cache's own concurrency bound.
+        var outcomes = await Task.WhenAll(models.Distinct().Select(model => PrewarmOneAsync(model, cancellationToken)));
+        return outcomes;
+    }
+
+    private async Task<PrewarmOutcome> PrewarmOneAsync(string model, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parts = model.Split('/');
+            if (parts.Length > 2)
+            {
+                throw new Inference.InvalidInputException($"'{model}' is not a model; expected an id or id/version.");
+            }
+
+            var resolved = await versions.ResolveAsync(ModelIds.Validate(parts[0]), ModelIds.ParseVersion(parts.ElementAtOrDefault(1)), cancellationToken);
+            using var lease = await cache.AcquireAsync(resolved, cancellationToken);
+            LogPrewarmed(resolved.ToString(), lease.CacheHit);
+            return new PrewarmOutcome(model, resolved.Version, StatusCodes.Status200OK, null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var (status, _) = ErrorMapping.Classify(exception);
+            LogPrewarmFailed(exception, model);
+            return new PrewarmOutcome(model, null, status, ErrorMapping.Detail(exception, status));
+        }
+    }
+
+    [LoggerMessage(EventName = "ModelPrewarmed", Level = LogLevel.Information, Message = "Prewarmed {Model} (already cached: {CacheHit})")]
+    private partial void LogPrewarmed(string model, bool cacheHit);
+
+    [LoggerMessage(EventName = "ModelPrewarmFailed", Level = LogLevel.Warning, Message = "Prewarming {Model} failed; it will load on first request")]
+    private partial void LogPrewarmFailed(Exception exception, string model);
+}
