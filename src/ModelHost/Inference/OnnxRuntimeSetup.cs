@@ -13,6 +13,7 @@ public static class OnnxRuntimeSetup
         EnsureEnvironment(options);
         var sessionOptions = new SessionOptions();
         sessionOptions.DisablePerSessionThreads();
+        RuntimeWarmup.Run(sessionOptions);
         return sessionOptions;
     }
 
