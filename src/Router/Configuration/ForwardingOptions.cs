@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MultiModel.Router.Configuration;
+
+/// <summary>Forwarding, retry and circuit-breaker settings (section <c>Router:Forwarding</c>).</summary>
+public sealed class ForwardingOptions
+{
+    public const string SectionName = "Router:Forwarding";
+
+    /// <summary>Time to response headers for a target whose rule names no timeout.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:15:00")]
+    public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Retries after a 429/503 that carries Retry-After; 0 turns retry off.</summary>
+    [Range(0, 5)]
+    public int MaxRetryAttempts { get; set; } = 2;
+
+    /// <summary>A Retry-After longer than this is passed back to the caller instead of waited out.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Bodies with a Content-Length up to this size are buffered so a retry can resend them; larger or chunked
+    /// bodies stream through and are never retried. 0 keeps every body streaming.
+    /// </summary>
+    [Range(0, 6 * 1024 * 1024)]
+    public int ReplayableBodyLimitBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Largest body an IAM target accepts: signing needs its hash, so it is buffered. Lambda's own limit is 6 MB.</summary>
+    [Range(1, 64 * 1024 * 1024)]
+    public int MaxSignedBodyBytes { get; set; } = 6 * 1024 * 1024;
+
+    [Range(0.01, 1.0)]
+    public double BreakerFailureRatio { get; set; } = 0.5;
+
+    [Range(2, 10_000)]
+    public int BreakerMinimumThroughput { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
+    public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+}

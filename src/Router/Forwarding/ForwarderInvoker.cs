@@ -1,0 +1,13 @@
+namespace MultiModel.Router.Forwarding;
+
+/// <summary>
+/// The HttpMessageInvoker YARP sends through. Not an HttpClient: HttpClient buffers responses, which YARP refuses.
+/// One instance for the app's life; the handler chain never rotates (see PooledConnectionLifetime).
+/// </summary>
+public sealed class ForwarderInvoker(IHttpMessageHandlerFactory factory)
+{
+    private HttpMessageInvoker? _invoker;
+
+    public HttpMessageInvoker Invoker =>
+        LazyInitializer.EnsureInitialized(ref _invoker, () => new HttpMessageInvoker(factory.CreateHandler(ForwarderHttpClient.Name), disposeHandler: false));
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http.Features;
+using MultiModel.Router.Routing;
+using MultiModel.Router.Rules;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace MultiModel.Router.Forwarding;
+
+/// <summary>YARP's default header copy, plus the request id, plus what an IAM target must not see from the caller.</summary>
+public sealed class RouterTransformer : HttpTransformer
+{
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+        var decision = httpContext.Features.GetRequiredFeature<RouteDecision>();
+
+        proxyRequest.Headers.Remove(RequestIdMiddleware.HeaderName);
+        proxyRequest.Headers.TryAddWithoutValidation(RequestIdMiddleware.HeaderName, decision.RequestId);
+
+        if (decision.Target.Auth == TargetAuth.Iam)
+        {
+            // The router's signature replaces the caller's; stray x-amz-* headers would otherwise be signed or conflict.
+            proxyRequest.Headers.Authorization = null;
+            foreach (var name in proxyRequest.Headers.Select(h => h.Key).Where(k => k.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                proxyRequest.Headers.Remove(name);
+            }
+        }
+
+        proxyRequest.Options.Set(RouteDecision.OptionsKey, decision);
+    }
+}

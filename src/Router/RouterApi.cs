@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MultiModel.Router.Forwarding;
+using MultiModel.Router.Health;
+using MultiModel.Router.Rules;
+using MultiModel.Router.Rules.Sources;
+
+namespace MultiModel.Router;
+
+/// <summary>The router's endpoints: the ModelHost's per-model routes (forwarded), health, and a view of the rules.</summary>
+public static class RouterApi
+{
+    public static WebApplication MapRouterApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestIdMiddleware>();
+
+        // Every method and sub-path under a model: the router need not track the ModelHost's route list.
+        foreach (var prefix in new[] { "/models/{id}", "/v2/models/{id}" })
+        {
+            app.Map(prefix, Forward);
+            app.Map(prefix + "/{**rest}", Forward);
+        }
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapGet("/router/rules", GetRules);
+        app.MapFallback(NotFound);
+        return app;
+    }
+
+    private static Task<IResult> Forward(HttpContext context, string id, ModelForwarder forwarder) => forwarder.ForwardAsync(context, id);
+
+    private static Ok<RulesView> GetRules(RuleStore store, IRuleSource source, DefaultRule defaultRule)
+    {
+        var status = store.Status;
+        var table = store.Current;
+        return TypedResults.Ok(new RulesView(source.Description, table is not null, status.LastSuccessAt, status.LastChangeAt, status.LastError,
+            table?.Rules ?? [], table?.Skipped ?? [], defaultRule.Rule));
+    }
+
+    private static ProblemHttpResult NotFound(HttpContext context) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "No such route",
+        detail: $"'{context.Request.Method} {context.Request.Path}' is not a router route. It forwards /models/{{id}}/... and /v2/models/{{id}}/...; its own endpoints are /health/live, /health/ready and /router/rules.");
+}

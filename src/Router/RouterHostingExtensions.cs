@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using Amazon.SimpleSystemsManagement;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MultiModel.Router.Configuration;
+using MultiModel.Router.Forwarding;
+using MultiModel.Router.Health;
+using MultiModel.Router.Rules;
+using MultiModel.Router.Rules.Sources;
+using Serilog;
+using Serilog.Formatting.Compact;
+#if LAMBDA_HOSTING
+using Amazon.Lambda.AspNetCoreServer.Hosting;
+#endif
+
+namespace MultiModel.Router;
+
+public static class RouterHostingExtensions
+{
+    /// <summary>Everything the router needs: options (validated at start), rules, forwarding, logging, health.</summary>
+    public static WebApplicationBuilder AddRouter(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+#if LAMBDA_HOSTING
+        // A no-op unless AWS_LAMBDA_FUNCTION_NAME is set: one binary for Kestrel locally and Lambda in production.
+        services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+#endif
+        services.AddOptions<RouterOptions>().BindConfiguration(RouterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ForwardingOptions>().BindConfiguration(ForwardingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSerilog((sp, logger) => logger
+            .ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>())
+            .ReadFrom.Services(sp)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new RenderedCompactJsonFormatter()), preserveStaticLogger: true);
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddHealthChecks().AddCheck<RulesHealthCheck>("rules", tags: ["ready"]);
+
+        services.TryAddSingleton(TimeProvider.System);
+        // Resolved on first use only: a local run (file rules, "none" targets) never touches the credential chain.
+        services.TryAddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials());
+        services.TryAddSingleton<IAmazonSimpleSystemsManagement>(CreateSsmClient);
+        services.AddSingleton<IRuleSource>(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value.Source == RuleSourceKind.Ssm
+            ? ActivatorUtilities.CreateInstance<SsmRuleSource>(sp)
+            : ActivatorUtilities.CreateInstance<FileRuleSource>(sp));
+        services.AddSingleton<RuleStore>();
+        services.AddSingleton<ReloadSignal>();
+        services.AddHostedService<RulePoller>();
+
+        services.AddHttpForwarder();
+        services.AddForwarderHttpClient();
+        services.AddSingleton<RouterTransformer>();
+        services.AddSingleton<DefaultRule>();
+        services.AddSingleton<ModelForwarder>();
+        return builder;
+    }
+
+    private static AmazonSimpleSystemsManagementClient CreateSsmClient(IServiceProvider sp)
+    {
+        var options = sp.GetRequiredService<IOptions<RulesOptions>>().Value;
+        var config = new AmazonSimpleSystemsManagementConfig { MaxErrorRetry = options.SsmMaxErrorRetry, Timeout = TimeSpan.FromSeconds(10) };
+        if (options.SsmServiceUrl is { } url)
+        {
+            config.ServiceURL = url;
+        }
+
+        return new AmazonSimpleSystemsManagementClient(sp.GetRequiredService<AWSCredentials>(), config);
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using MultiModel.Router.Configuration;
+using MultiModel.Router.Logging;
+using MultiModel.Router.Rules.Sources;
+
+namespace MultiModel.Router.Rules;
+
+/// <summary>
+/// Loads the rules at start, then every <see cref="RulesOptions.PollInterval"/> (sooner on a file change).
+/// A failed read keeps the last good snapshot. At start, a file that cannot be read stops the app (a local mistake,
+/// better loud); SSM that cannot be read does not (a cold start must survive a throttle): the router then answers
+/// 503 and retries every few seconds until the first good read.
+/// </summary>
+public sealed class RulePoller(
+    IRuleSource source,
+    RuleStore store,
+    ReloadSignal signal,
+    TimeProvider time,
+    IOptions<RulesOptions> rulesOptions,
+    IOptions<ForwardingOptions> forwardingOptions,
+    ILogger<RulePoller> logger) : BackgroundService
+{
+    /// <summary>Retry pace while no snapshot has ever loaded.</summary>
+    public static readonly TimeSpan NoRulesRetryInterval = TimeSpan.FromSeconds(5);
+
+    private DateTimeOffset _lastAttempt;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var error = await ReloadAsync(cancellationToken);
+        if (error is not null && rulesOptions.Value.Source == RuleSourceKind.File)
+        {
+            throw new InvalidOperationException($"Router:Rules could not be loaded at start: {error}");
+        }
+
+        if (error is not null)
+        {
+            RouterLog.StartingWithoutRules(logger, source.Description, error);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // A file write triggers a reload at once; the poll below still catches anything a watcher misses.
+        using var watch = ChangeToken.OnChange(source.Watch, signal.Request);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var interval = store.Current is null
+                ? TimeSpan.FromTicks(Math.Min(NoRulesRetryInterval.Ticks, rulesOptions.Value.PollInterval.Ticks))
+                : rulesOptions.Value.PollInterval;
+
+            // Due time counts from the last attempt, so a clock that moved while we were busy is not lost.
+            var delay = _lastAttempt + interval - time.GetUtcNow();
+            try
+            {
+                await signal.WaitAsync(delay, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            await ReloadAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>Reads the source once; returns the failure reason, or null on success.</summary>
+    private async Task<string?> ReloadAsync(CancellationToken cancellationToken)
+    {
+        _lastAttempt = time.GetUtcNow();
+        RuleSourceSnapshot snapshot;
+        try
+        {
+            snapshot = await source.LoadAsync(cancellationToken);
+        }
+        catch (RuleSourceException ex)
+        {
+            var current = store.Current;
+            RouterLog.RulesReadFailed(logger, ex, source.Description, current?.Rules.Count ?? 0, store.Status.LastSuccessAt);
+            store.Failed(ex.Message, time.GetUtcNow());
+            return ex.Message;
+        }
+
+        if (store.Current?.Fingerprint == snapshot.Fingerprint)
+        {
+            store.Succeeded(null, time.GetUtcNow());
+            return null;
+        }
+
+        var table = RuleCompiler.Compile(snapshot, forwardingOptions.Value.DefaultTimeout);
+        foreach (var skipped in table.Skipped)
+        {
+            RouterLog.RuleSkipped(logger, skipped.Name, skipped.Reason);
+        }
+
+        store.Succeeded(table, time.GetUtcNow());
+        RouterLog.RulesLoaded(logger, table.Rules.Count, table.Skipped.Count, source.Description);
+        return null;
+    }
+}

@@ -1,0 +1,42 @@
+namespace MultiModel.Router.Rules;
+
+/// <summary>
+/// Holds the snapshot in force. Readers take <see cref="Current"/> once per request and use that table throughout,
+/// so a swap mid-request cannot mix rules.
+/// </summary>
+public sealed class RuleStore
+{
+    private RuleTable? _current;
+    private StoreStatus _status = new(null, null, null);
+    private TaskCompletionSource _reloaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Null until the first successful load.</summary>
+    public RuleTable? Current => Volatile.Read(ref _current);
+
+    public StoreStatus Status => Volatile.Read(ref _status);
+
+    /// <summary>Completes when the next load attempt (successful or not) has finished.</summary>
+    public Task WaitForNextReloadAsync() => Volatile.Read(ref _reloaded).Task;
+
+    /// <summary>Records a successful read; swaps the table only when <paramref name="table"/> is not null.</summary>
+    public void Succeeded(RuleTable? table, DateTimeOffset at)
+    {
+        if (table is not null)
+        {
+            Volatile.Write(ref _current, table);
+        }
+
+        Volatile.Write(ref _status, new StoreStatus(at, table is not null ? at : Status.LastChangeAt, null));
+        SignalReloaded();
+    }
+
+    /// <summary>Records a failed read; the current table stays in force.</summary>
+    public void Failed(string reason, DateTimeOffset at)
+    {
+        Volatile.Write(ref _status, Status with { LastError = $"{at:O} {reason}" });
+        SignalReloaded();
+    }
+
+    private void SignalReloaded() =>
+        Interlocked.Exchange(ref _reloaded, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult();
+}
