@@ -1,0 +1,118 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.S3;
+using Constructs;
+using MultiModel.Deploy.Configuration;
+
+namespace MultiModel.Deploy.Infrastructure;
+
+/// <summary>
+/// One ModelHost function: its own role (logs plus read access to its models only), log group, a <c>live</c>
+/// alias (optionally with provisioned concurrency) carrying an AWS_IAM function URL, alarms, optional warm-up.
+/// </summary>
+internal sealed class ModelFunction : Construct
+{
+    public const string AliasName = "live";
+    public const string DiskCacheDirectory = "/tmp/models";
+    public const string CacheBudgetVariable = "ModelHost__Cache__BudgetMegabytes";
+
+    public ModelFunction(Construct scope, string id, ModelFunctionProps props)
+        : base(scope, id)
+    {
+        var config = props.Config;
+        LogGroup = new LogGroup(this, "Logs", new LogGroupProps { Retention = props.LogRetention });
+        Role = new Role(this, "Role", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+            Description = $"MultiModel ModelHost '{config.Name}': write its logs, read its models.",
+        });
+        LogGroup.GrantWrite(Role);
+        GrantModelRead(props.Bucket, props.ModelPrefix, props.Isolated ? config.Models : null);
+
+        var parameters = props.Parameters;
+        Function = new DockerImageFunction(this, "Function", new DockerImageFunctionProps
+        {
+            Description = $"MultiModel ModelHost '{config.Name}'",
+            Code = props.Image.ModelHost(),
+            Architecture = props.Image.Architecture,
+            Role = Role,
+            LogGroup = LogGroup,
+            MemorySize = config.MemoryMb ?? parameters.MemoryMb.ValueAsNumber,
+            EphemeralStorageSize = Size.Mebibytes(config.EphemeralStorageMb ?? parameters.EphemeralStorageMb.ValueAsNumber),
+            Timeout = Duration.Seconds(config.TimeoutSeconds ?? parameters.TimeoutSeconds.ValueAsNumber),
+            Environment = Environment(props),
+        });
+
+        parameters.SetCacheBudget(Function, CacheBudgetVariable);
+
+        Alias = new Alias(this, "Alias", new AliasProps
+        {
+            AliasName = AliasName,
+            Version = Function.CurrentVersion,
+            ProvisionedConcurrentExecutions = config.ProvisionedConcurrency > 0 ? config.ProvisionedConcurrency : null,
+        });
+
+        // On the alias, so requests use the provisioned environments; IAM only: the Router (or a caller you grant) signs.
+        Url = Alias.AddFunctionUrl(new FunctionUrlOptions { AuthType = FunctionUrlAuthType.AWS_IAM });
+
+        _ = new FunctionAlarms(this, "Alarms", Function, props.Parameters.P99DurationAlarmMs, props.AlarmTopicArn);
+        if (config.Warmup is { } warmup)
+        {
+            var models = warmup.Models.Count > 0 ? warmup.Models : config.Models;
+            _ = new ScheduledWarmup(this, "Warmup", Alias, warmup.Schedule, models);
+        }
+    }
+
+    public LogGroup LogGroup { get; }
+
+    public Role Role { get; }
+
+    public DockerImageFunction Function { get; }
+
+    public Alias Alias { get; }
+
+    public FunctionUrl Url { get; }
+
+    private static Dictionary<string, string> Environment(ModelFunctionProps props)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ModelHost__Store__Kind"] = "S3",
+            ["ModelHost__Store__S3__Bucket"] = props.Bucket.BucketName,
+            ["ModelHost__Store__S3__Prefix"] = props.ModelPrefix,
+            ["ModelHost__DiskCache__Directory"] = DiskCacheDirectory,
+            ["ModelHost__DiskCache__BudgetMegabytes"] = props.Parameters.DiskCacheBudgetMb.ValueAsString,
+        };
+        for (var i = 0; i < props.Config.Models.Count; i++)
+        {
+            environment[$"ModelHost__Prewarm__Models__{i}"] = props.Config.Models[i];
+        }
+
+        return environment;
+    }
+
+    // The app calls GetObject (ranged too) and HeadObject, both authorized by s3:GetObject, and ListObjectsV2,
+    // authorized by s3:ListBucket. An isolated function gets only its own models' folders.
+    private void GrantModelRead(IBucket bucket, string prefix, IReadOnlyList<string>? models)
+    {
+        var folders = models is null ? [prefix] : models.Select(model => $"{prefix}{model}/").ToArray();
+        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ReadModels",
+            Actions = ["s3:GetObject"],
+            Resources = folders.Select(folder => bucket.ArnForObjects(folder + "*")).ToArray(),
+        }));
+        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ListModels",
+            Actions = ["s3:ListBucket"],
+            Resources = [bucket.BucketArn],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = folders.Select(folder => folder + "*").ToArray() },
+            },
+        }));
+    }
+}

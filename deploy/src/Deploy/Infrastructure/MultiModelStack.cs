@@ -1,0 +1,54 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Constructs;
+using MultiModel.Deploy.Configuration;
+
+namespace MultiModel.Deploy.Infrastructure;
+
+/// <summary>The whole deployment: model bucket, ModelHost functions, Router, routing rules.</summary>
+internal sealed class MultiModelStack : Stack
+{
+    public MultiModelStack(Construct scope, string id, DeploymentConfig config, string imageDirectory, IStackProps? props = null)
+        : base(scope, id, props)
+    {
+        var parameters = new DeployParameters(this);
+        var retention = (RetentionDays)config.LogRetentionDays; // validated against the values CloudWatch accepts
+        var image = new ContainerImage(imageDirectory, config.Architecture == "arm64" ? Architecture.ARM_64 : Architecture.X86_64);
+        Models = new ModelBucket(this, "Models", parameters);
+
+        ModelFunction Create(ModelFunctionConfig function, bool isolated) =>
+            new(this, isolated ? $"Model-{function.Name}" : "ModelHost", new ModelFunctionProps(
+                function, isolated, Models.Bucket, config.ModelPrefix, image, parameters, retention, config.AlarmTopicArn));
+
+        ModelHost = Create(config.ModelHost, isolated: false);
+        IsolatedFunctions = config.IsolatedFunctions.ToDictionary(f => f.Name, f => Create(f, isolated: true));
+
+        var all = IsolatedFunctions.Values.Prepend(ModelHost).ToList();
+        var urls = IsolatedFunctions.ToDictionary(p => p.Key, p => (IFunctionUrl)p.Value.Url);
+        urls[DeploymentConfig.SharedFunctionName] = ModelHost.Url;
+        Rules = new RoutingRules(this, "RoutingRules", config.RulesPath, config.Routes, urls);
+
+        Router = new RouterFunction(this, "Router", new RouterFunctionProps(
+            config.RulesPath, config.RulesPollInterval, config.RouterUrlAuth == "NONE",
+            all.Select(f => (IFunction)f.Alias).ToList(), image, parameters, retention, config.AlarmTopicArn));
+
+        _ = new CfnOutput(this, "ModelBucketName", new CfnOutputProps { Value = Models.Bucket.BucketName });
+        _ = new CfnOutput(this, "RouterUrl", new CfnOutputProps { Value = Router.Url.Url });
+        _ = new CfnOutput(this, "ModelHostUrl", new CfnOutputProps { Value = ModelHost.Url.Url });
+        foreach (var (name, function) in IsolatedFunctions)
+        {
+            _ = new CfnOutput(this, $"ModelUrl-{name}", new CfnOutputProps { Value = function.Url.Url });
+        }
+    }
+
+    public ModelBucket Models { get; }
+
+    public ModelFunction ModelHost { get; }
+
+    public IReadOnlyDictionary<string, ModelFunction> IsolatedFunctions { get; }
+
+    public RoutingRules Rules { get; }
+
+    public RouterFunction Router { get; }
+}

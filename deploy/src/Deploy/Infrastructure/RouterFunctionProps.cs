@@ -1,0 +1,14 @@
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+
+namespace MultiModel.Deploy.Infrastructure;
+
+internal sealed record RouterFunctionProps(
+    string RulesPath,
+    string PollInterval,
+    bool PublicUrl,
+    IReadOnlyList<IFunction> Targets,
+    ContainerImage Image,
+    DeployParameters Parameters,
+    RetentionDays LogRetention,
+    string? AlarmTopicArn);

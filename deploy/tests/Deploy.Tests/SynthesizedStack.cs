@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using Constructs;
+using MultiModel.Deploy.Configuration;
+using MultiModel.Deploy.Infrastructure;
+
+namespace MultiModel.Deploy.Tests;
+
+/// <summary>
+/// A stack synthesized the way `cdk synth` does it (real asset staging, real template file), read back as JSON.
+/// </summary>
+internal sealed class SynthesizedStack
+{
+    private static readonly Lazy<SynthesizedStack> DefaultStack = new(() => Synthesize(TestConfigs.Default()));
+
+    private SynthesizedStack(MultiModelStack stack, JsonObject template, IReadOnlyList<string> assetFiles)
+    {
+        Stack = stack;
+        Template = template;
+        AssetFiles = assetFiles;
+    }
+
+    /// <summary>The stack of <see cref="TestConfigs.Default"/>, synthesized once for all tests that only read it.</summary>
+    public static SynthesizedStack Default => DefaultStack.Value;
+
+    public MultiModelStack Stack { get; }
+
+    public JsonObject Template { get; }
+
+    /// <summary>Files of the staged image asset (what `docker build` would receive), relative, '/'-separated.</summary>
+    public IReadOnlyList<string> AssetFiles { get; }
+
+    public JsonObject Resources => Template["Resources"]!.AsObject();
+
+    public static SynthesizedStack Synthesize(DeploymentConfig config)
+    {
+        var outdir = Path.Combine(Path.GetTempPath(), "multimodel-deploy-tests-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var app = new App(new AppProps { Outdir = outdir });
+            var stack = new MultiModelStack(app, "Test", config, RepositoryPaths.Root);
+            var assembly = app.Synth();
+            var template = JsonNode.Parse(File.ReadAllText(assembly.GetStackArtifact(stack.ArtifactId).TemplateFullPath))!.AsObject();
+            var assets = Directory.GetDirectories(outdir, "asset.*")
+                .SelectMany(dir => Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
+                    .Select(file => Path.GetRelativePath(dir, file).Replace('\\', '/')))
+                .ToList();
+            return new SynthesizedStack(stack, template, assets);
+        }
+        finally
+        {
+            if (Directory.Exists(outdir))
+            {
+                Directory.Delete(outdir, recursive: true);
+            }
+        }
+    }
+
+    public string LogicalId(IConstruct construct) => Stack.GetLogicalId((CfnElement)construct.Node.DefaultChild!);
+
+    public JsonObject Properties(string logicalId) => Resources[logicalId]!["Properties"]!.AsObject();
+
+    public JsonObject Properties(IConstruct construct) => Properties(LogicalId(construct));
+
+    public IEnumerable<(string Id, JsonObject Properties)> OfType(string type) =>
+        Resources.Where(r => r.Value!["Type"]!.GetValue<string>() == type)
+            .Select(r => (r.Key, r.Value!["Properties"]?.AsObject() ?? []));
+
+    /// <summary>Every statement of every IAM policy attached to the role (inline or separate AWS::IAM::Policy).</summary>
+    public IReadOnlyList<JsonObject> StatementsOf(IConstruct role)
+    {
+        var roleRef = new JsonObject { ["Ref"] = LogicalId(role) }.ToJsonString();
+        return OfType("AWS::IAM::Policy")
+            .Where(p => p.Properties["Roles"]!.AsArray().Any(r => r!.ToJsonString() == roleRef))
+            .SelectMany(p => p.Properties["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()))
+            .ToList();
+    }
+
+    /// <summary>All actions the role is allowed, flattened and sorted.</summary>
+    public IReadOnlyList<string> ActionsOf(IConstruct role) =>
+        StatementsOf(role).SelectMany(s => Strings(s["Action"])).Order(StringComparer.Ordinal).ToList();
+
+    public static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        null => [],
+        JsonArray array => array.Select(item => item is JsonValue v ? v.GetValue<string>() : item!.ToJsonString()),
+        JsonValue value => [value.GetValue<string>()],
+        _ => [node.ToJsonString()],
+    };
+}
