@@ -6,6 +6,7 @@ builder.AddModelHost();
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseStatusCodePages(); // bodiless errors from the framework (unknown route, wrong method) become ProblemDetails too
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapPredictApi();

@@ -63,9 +63,10 @@ public static class PredictApi
         }
     }
 
-    // The handler streams its own JSON, so the OpenAPI document learns the body shapes from these.
+    // The handler streams its own JSON, so the OpenAPI document learns the body shapes from these. Not Accepts<T>():
+    // routing would then answer a wrong content type with a bare 415 before the handler could say what was expected.
     private static RouteHandlerBuilder DescribePrediction(this RouteHandlerBuilder endpoint) => endpoint
-        .Accepts<PredictionRequestBody>("application/json")
+        .WithMetadata(new JsonRequestBodyMetadata(typeof(PredictionRequestBody)))
         .Produces<PredictionResponseBody>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status404NotFound)

@@ -7,7 +7,7 @@ namespace MultiModel.ModelHost.Api;
 
 /// <param name="Inputs">Each input by name: a nested array (shape inferred), a bare value (scalar), or {"shape": [...], "data": [...]}.</param>
 /// <param name="Outputs">Optional names of the outputs to return; all by default.</param>
-public sealed record PredictionRequestBody(Dictionary<string, JsonElement> Inputs, string[]? Outputs);
+public sealed record PredictionRequestBody(Dictionary<string, JsonElement> Inputs, string[]? Outputs = null);
 
 public sealed record PredictionResponseBody(string ModelId, int ModelVersion, TensorBody[] Outputs, LabelPrediction[]? Predictions);
 

@@ -25,6 +25,12 @@ public sealed class ModelCacheOptions
     [Range(1.0, 10.0)]
     public double MemoryFactor { get; set; } = 1.5;
 
+    /// <summary>
+    /// Whether to raise a model's charge to the resident memory its load was seen to add. Off, charges are exactly
+    /// file size times <see cref="MemoryFactor"/>: predictable, but blind to models that expand when loaded.
+    /// </summary>
+    public bool MeasureLoadMemory { get; set; } = true;
+
     /// <summary>Loads running at once; more wait their turn so a burst of cold models cannot exhaust memory or CPU.</summary>
     [Range(1, 64)]
     public int MaxConcurrentLoads { get; set; } = 2;

@@ -4,15 +4,15 @@ using MultiModel.ModelHost.Storage;
 namespace MultiModel.ModelHost.Caching;
 
 /// <summary>Fetches a model from the store, creates its ONNX Runtime session and works out what it costs in memory.</summary>
-internal sealed class ModelLoader(IModelStore store, SessionOptions sessionOptions, double memoryFactor, TimeProvider time)
+internal sealed class ModelLoader(IModelStore store, SessionOptions sessionOptions, ModelCacheOptions options, TimeProvider time)
 {
     private int _loadsInFlight;
 
     public async Task<LoadedModel> LoadAsync(ModelRef model, long budgetBytes, CancellationToken cancellationToken)
     {
         // The store refuses a file that cannot fit before transferring it; the factor covers what a session adds.
-        var artifact = await store.FetchAsync(model, (long)(budgetBytes / memoryFactor), cancellationToken);
-        var estimate = (long)(artifact.SizeBytes * memoryFactor);
+        var artifact = await store.FetchAsync(model, (long)(budgetBytes / options.MemoryFactor), cancellationToken);
+        var estimate = (long)(artifact.SizeBytes * options.MemoryFactor);
 
         var concurrent = Interlocked.Increment(ref _loadsInFlight) > 1;
         var residentBefore = Environment.WorkingSet;
@@ -31,7 +31,7 @@ internal sealed class ModelLoader(IModelStore store, SessionOptions sessionOptio
         }
 
         // Resident growth is only attributable to this model when no other load ran beside it.
-        var measured = concurrent ? 0 : Math.Max(0, Environment.WorkingSet - residentBefore);
+        var measured = concurrent || !options.MeasureLoadMemory ? 0 : Math.Max(0, Environment.WorkingSet - residentBefore);
         var charge = Math.Max(estimate, measured);
         try
         {

@@ -34,7 +34,7 @@ public static class ModelHostServiceCollectionExtensions
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ModelHostExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddOperationTransformer<JsonRequestBodyTransformer>());
         builder.AddStructuredLogging();
 
 #if LAMBDA_HOSTING
@@ -64,7 +64,7 @@ public static class ModelHostServiceCollectionExtensions
         var time = provider.GetRequiredService<TimeProvider>();
         var budget = CacheBudget.Resolve(options, Environment.GetEnvironmentVariable, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
         var sessionOptions = OnnxRuntimeSetup.CreateSessionOptions(provider.GetRequiredService<IOptions<InferenceOptions>>().Value);
-        var loader = new ModelLoader(store, sessionOptions, options.MemoryFactor, time);
+        var loader = new ModelLoader(store, sessionOptions, options, time);
         return new ModelCache(loader, store, options, budget, time, provider.GetRequiredService<ILogger<ModelCache>>());
     }
 

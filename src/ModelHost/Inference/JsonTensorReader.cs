@@ -93,8 +93,10 @@ internal static class JsonTensorReader
 
             if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() != shape[axis])
             {
+                // Elements before this array fill whole sub-arrays, so their count locates it.
+                var arraysBefore = written / Math.Max(1, shape[axis..].Aggregate(1L, (product, size) => product * size));
                 throw new InvalidInputException(
-                    $"Input '{signature.Name}' is not rectangular at {JsonTensorShape.PathOf(signature.Name, written, shape[..axis])}: " +
+                    $"Input '{signature.Name}' is not rectangular at {JsonTensorShape.PathOf(signature.Name, arraysBefore, shape[..axis])}: " +
                     $"expected an array of {shape[axis]} elements like the first one, got {Describe(element)}.");
             }
 

@@ -1,0 +1,27 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MultiModel.ModelHost.Tests.Support;
+
+public static class HttpExtensions
+{
+    public static Task<HttpResponseMessage> PredictAsync(this HttpClient client, string path, JsonNode body) =>
+        client.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+
+    public static Task<HttpResponseMessage> PredictRawAsync(this HttpClient client, string path, string body, string contentType = "application/json") =>
+        client.PostAsync(path, new StringContent(body, Encoding.UTF8, contentType));
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>());
+
+    /// <summary>The flat data of an output, as floats; "NaN"/"Infinity" strings become their values.</summary>
+    public static float[] OutputFloats(this JsonElement response, string name) =>
+        Output(response, name).GetProperty("data").EnumerateArray()
+            .Select(x => x.ValueKind == JsonValueKind.String ? float.Parse(x.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : x.GetSingle())
+            .ToArray();
+
+    public static JsonElement Output(this JsonElement response, string name) =>
+        response.GetProperty("outputs").EnumerateArray().Single(output => output.GetProperty("name").GetString() == name);
+}
