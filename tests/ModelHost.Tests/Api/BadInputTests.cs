@@ -53,7 +53,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Host>
         { "/models/types/predict", "application/json", Replace("in_fixed", "[1, 2]"), 400, "size 2 in dimension 0; the model expects shape [3]" },
         { "/models/types/predict", "application/json", Replace("in_float", "[[1, 2, 3]]"), 400, "size 3 in dimension 1" },
         { "/models/mlp/predict", "application/json", """{"inputs": {"x": [[1, 2], [3]]}}""", 400, "not rectangular at x[1]: expected an array of 2 elements" },
-        { "/models/mlp/predict", "application/json", """{"inputs": {"x": [[], [3]]}}""", 400, "not rectangular" },
+        { "/models/mlp/predict", "application/json", """{"inputs": {"x": [[], [3]]}}""", 400, "size 0 in dimension 1" },
         { "/models/types/predict", "application/json", Replace("in_float", "[[1, 2], [3, 4]]"), 400, "Dimension 'batch' is 2 in input 'in_float' but 1" },
         { "/models/types/predict", "application/json", Replace("in_scalar", "[1]"), 400, "rank 1" },
         { "/models/types/predict", "application/json", Replace("in_float", """{"shape": [1, 2], "data": [1]}"""), 400, "has 1 data elements but its shape [1, 2] needs 2" },
