@@ -10,11 +10,11 @@ public sealed class RulesOptions : IValidatableObject
     public RuleSourceKind Source { get; set; } = RuleSourceKind.File;
 
     /// <summary>Rules file for <see cref="RuleSourceKind.File"/>; a relative path is resolved against the app folder.</summary>
-    [Required]
+    [Required(ErrorMessage = SectionName + ":{0} is required.")]
     public string FilePath { get; set; } = "routes.json";
 
     /// <summary>Parameter Store path for <see cref="RuleSourceKind.Ssm"/>: one parameter per rule beneath it.</summary>
-    [Required]
+    [Required(ErrorMessage = SectionName + ":{0} is required.")]
     [RegularExpression("^/[A-Za-z0-9_.\\-/]*$", ErrorMessage = "Router:Rules:SsmPath must start with '/' and contain only letters, digits, '_', '.', '-' and '/'.")]
     public string SsmPath { get; set; } = "/multimodel/routes";
 
@@ -28,7 +28,7 @@ public sealed class RulesOptions : IValidatableObject
     public string? SsmServiceUrl { get; set; }
 
     /// <summary>SDK-level retries per poll. The poll loop is itself the retry, so a few are plenty.</summary>
-    [Range(0, 5)]
+    [Range(0, 5, ErrorMessage = SectionName + ":{0} must be between {1} and {2}.")]
     public int SsmMaxErrorRetry { get; set; } = 2;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

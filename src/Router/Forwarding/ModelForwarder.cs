@@ -30,7 +30,7 @@ public sealed class ModelForwarder(
         var table = store.Current;
         if (table is null)
         {
-            reload.Request();
+            // No reload request here: the poller already retries every few seconds, and requests must not drive SSM calls.
             context.Response.Headers.RetryAfter = ((int)RulePoller.NoRulesRetryInterval.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return NotForwarded(context, modelId, StatusCodes.Status503ServiceUnavailable, "Routing rules not loaded",
                 $"The router has not been able to read its rules from {source.Description} yet; retry shortly.");
@@ -120,11 +120,12 @@ public sealed class ModelForwarder(
 
     /// <summary>
     /// In Lambda the poller's timer does not run while the environment is frozen; the first request after a long
-    /// freeze notices old rules and asks for a reload at once rather than waiting for the timer to catch up.
+    /// freeze notices that no read was even tried for two intervals and asks for one at once. Keyed on attempts, not
+    /// successes, so a failing SSM is not hammered by every request.
     /// </summary>
     private void RequestReloadIfStale()
     {
-        if (store.Status.LastSuccessAt is { } last && time.GetUtcNow() - last > rulesOptions.Value.PollInterval * 2)
+        if (store.Status.LastAttemptAt is { } last && time.GetUtcNow() - last > rulesOptions.Value.PollInterval * 2)
         {
             reload.Request();
         }

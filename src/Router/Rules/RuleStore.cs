@@ -7,7 +7,7 @@ namespace MultiModel.Router.Rules;
 public sealed class RuleStore
 {
     private RuleTable? _current;
-    private StoreStatus _status = new(null, null, null);
+    private StoreStatus _status = new(null, null, null, null);
     private TaskCompletionSource _reloaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Null until the first successful load.</summary>
@@ -26,14 +26,14 @@ public sealed class RuleStore
             Volatile.Write(ref _current, table);
         }
 
-        Volatile.Write(ref _status, new StoreStatus(at, table is not null ? at : Status.LastChangeAt, null));
+        Volatile.Write(ref _status, new StoreStatus(at, at, table is not null ? at : Status.LastChangeAt, null));
         SignalReloaded();
     }
 
     /// <summary>Records a failed read; the current table stays in force.</summary>
     public void Failed(string reason, DateTimeOffset at)
     {
-        Volatile.Write(ref _status, Status with { LastError = $"{at:O} {reason}" });
+        Volatile.Write(ref _status, Status with { LastAttemptAt = at, LastError = $"{at:O} {reason}" });
         SignalReloaded();
     }
 

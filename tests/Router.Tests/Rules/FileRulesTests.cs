@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MultiModel.Router.Tests.Support;
+using static MultiModel.Router.Tests.Support.RuleJson;
+
+namespace MultiModel.Router.Tests.Rules;
+
+public sealed class FileRulesTests
+{
+    [Fact]
+    public async Task Load_ShippedDefaultFile_RoutesEveryModelToLocalModelHost()
+    {
+        await using var router = new RouterFactory(new Dictionary<string, string?>());
+        var view = await router.CreateClient().GetFromJsonAsync<JsonElement>("/router/rules");
+
+        var rule = Assert.Single(view.GetProperty("rules").EnumerateArray());
+        Assert.Equal("""{"kind":"glob","pattern":"*","specificity":0}""", rule.GetProperty("match").GetRawText());
+        Assert.Equal("http://localhost:5000", Assert.Single(rule.GetProperty("targets").EnumerateArray()).Text("url"));
+    }
+
+    [Fact]
+    public async Task Watch_FileReplaced_ReloadsWithoutWaitingForPoll()
+    {
+        await using var a = await EchoBackend.StartAsync("a");
+        await using var b = await EchoBackend.StartAsync("b");
+        await using var router = RouterFactory.WithRulesFile(File(("iris", Exact("iris", Target(a.Url)))));
+        var client = router.CreateClient();
+        Assert.Equal("a", await client.BackendOfAsync("iris"));
+        var path = router.Services.GetRequiredService<IConfiguration>()["Router:Rules:FilePath"]!;
+        var before = router.Store.Current!.Fingerprint;
+
+        // Written beside and moved over, as editors and config tools do, so no reader sees half a file.
+        System.IO.File.WriteAllText(path + ".tmp", File(("iris", Exact("iris", Target(b.Url)))));
+        System.IO.File.Move(path + ".tmp", path, overwrite: true);
+        await router.WaitUntilAsync(() => router.Store.Current!.Fingerprint != before);
+
+        Assert.Equal("b", await client.BackendOfAsync("iris"));
+    }
+
+    [Fact]
+    public async Task Poll_FileBecomesInvalid_LastGoodRulesKeepRouting()
+    {
+        await using var a = await EchoBackend.StartAsync("a");
+        await using var router = RouterFactory.WithRulesFile(File(("iris", Exact("iris", Target(a.Url)))));
+        var client = router.CreateClient();
+        var path = router.Services.GetRequiredService<IConfiguration>()["Router:Rules:FilePath"]!;
+
+        System.IO.File.WriteAllText(path, "{ \"rules\": ");
+        await router.PollAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("a", await client.BackendOfAsync("iris"));
+        Assert.Contains("is not valid JSON", router.Store.Status.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_RulesFileMissing_FailsNamingTheFile()
+    {
+        using var router = new RouterFactory(new Dictionary<string, string?> { ["Router:Rules:FilePath"] = "/nonexistent/routes.json" });
+
+        var error = Assert.ThrowsAny<Exception>(() => router.CreateClient());
+
+        Assert.Contains("Rules file '/nonexistent/routes.json' could not be read", error.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,74 @@
+using Amazon.Runtime;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MultiModel.Router.Rules;
+using Serilog.Core;
+
+namespace MultiModel.Router.Tests.Support;
+
+/// <summary>
+/// The real router app in memory (TestServer) with test settings, a fake clock and a log sink. Its outgoing
+/// requests are real HTTP to loopback backends.
+/// </summary>
+public sealed class RouterFactory(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+
+    public CapturingSink Logs { get; } = new();
+
+    public RuleStore Store => Services.GetRequiredService<RuleStore>();
+
+    /// <summary>Rules as one file, written to a temp folder, with the router pointed at it.</summary>
+    public static RouterFactory WithRulesFile(string rulesJson, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("router-tests-").FullName, "routes.json");
+        File.WriteAllText(path, rulesJson);
+        var all = new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>()) { ["Router:Rules:FilePath"] = path };
+        return new RouterFactory(all, services);
+    }
+
+    /// <summary>Advances the fake clock by the poll interval and waits for the reload it triggers.</summary>
+    public async Task PollAsync(TimeSpan interval)
+    {
+        var reloaded = Store.WaitForNextReloadAsync();
+        Time.Advance(interval);
+        await reloaded.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Waits, reload by reload, until <paramref name="condition"/> holds (10 s at most).</summary>
+    public async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var next = Store.WaitForNextReloadAsync(); // Taken before the check, so a reload in between is not missed.
+            if (condition())
+            {
+                return;
+            }
+
+            await next.WaitAsync(timeout.Token);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:MultiModel.Router"] = "Information",
+        }).AddInMemoryCollection(settings));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Time);
+            s.AddSingleton<ILogEventSink>(Logs);
+            // Fixed test credentials: the default chain must never be consulted in tests.
+            s.AddSingleton<AWSCredentials>(new SessionAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "test-session-token"));
+            services?.Invoke(s);
+        });
+    }
+}
