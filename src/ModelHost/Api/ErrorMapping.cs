@@ -7,24 +7,27 @@ namespace MultiModel.ModelHost.Api;
 /// <summary>The one place that decides which status code and title a failure gets.</summary>
 public static class ErrorMapping
 {
-    public static (int Status, string Title) Classify(Exception exception) => exception switch
+    /// <param name="Expected">A failure the host anticipates: its message is written for clients and it is not logged as an error.</param>
+    public readonly record struct ErrorClass(int Status, string Title, bool Expected);
+
+    public static ErrorClass Classify(Exception exception) => exception switch
     {
-        InvalidInputException => (StatusCodes.Status400BadRequest, "Invalid input"),
-        JsonException => (StatusCodes.Status400BadRequest, "Malformed JSON"),
-        BadHttpRequestException badRequest => (badRequest.StatusCode, "Bad request"),
-        ModelNotFoundException => (StatusCodes.Status404NotFound, "Model not found"),
-        ModelTooLargeException => (StatusCodes.Status507InsufficientStorage, "Model too large for this host"),
-        ModelStoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Model store unavailable"),
-        ModelStoreAccessDeniedException => (StatusCodes.Status500InternalServerError, "Model store denied access"),
-        ModelLoadFailedException => (StatusCodes.Status500InternalServerError, "Model failed to load"),
-        _ => (StatusCodes.Status500InternalServerError, "Internal error"),
+        InvalidInputException => new(StatusCodes.Status400BadRequest, "Invalid input", true),
+        JsonException => new(StatusCodes.Status400BadRequest, "Malformed JSON", true),
+        BadHttpRequestException badRequest => new(badRequest.StatusCode, "Bad request", true),
+        ModelNotFoundException => new(StatusCodes.Status404NotFound, "Model not found", true),
+        ModelTooLargeException => new(StatusCodes.Status507InsufficientStorage, "Model too large for this host", true),
+        ModelStoreUnavailableException => new(StatusCodes.Status503ServiceUnavailable, "Model store unavailable", true),
+        ModelStoreAccessDeniedException => new(StatusCodes.Status500InternalServerError, "Model store denied access", true),
+        ModelLoadFailedException => new(StatusCodes.Status500InternalServerError, "Model failed to load", true),
+        _ => new(StatusCodes.Status500InternalServerError, "Internal error", false),
     };
 
-    /// <summary>Messages of our own exceptions are written for clients; anything else may carry internals.</summary>
-    public static string Detail(Exception exception, int status) => exception switch
+    /// <summary>Messages of anticipated failures are written for clients; anything else may carry internals.</summary>
+    public static string Detail(Exception exception) => exception switch
     {
         JsonException json => $"The body is not valid JSON: {json.Message}",
-        _ when status < 500 || exception is ModelStoreAccessDeniedException or ModelLoadFailedException or ModelStoreUnavailableException => exception.Message,
+        _ when Classify(exception).Expected => exception.Message,
         _ => "The server failed to process the request; the error is logged.",
     };
 }

@@ -10,8 +10,8 @@ internal sealed partial class ModelHostExceptionHandler(IProblemDetailsService p
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title) = ErrorMapping.Classify(exception);
-        if (status >= 500 && exception is not (ModelStoreUnavailableException or ModelLoadFailedException or ModelStoreAccessDeniedException))
+        var (status, title, expected) = ErrorMapping.Classify(exception);
+        if (!expected)
         {
             LogUnexpected(exception, context.Request.Path);
         }
@@ -26,7 +26,7 @@ internal sealed partial class ModelHostExceptionHandler(IProblemDetailsService p
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = ErrorMapping.Detail(exception, status) },
+            ProblemDetails = { Status = status, Title = title, Detail = ErrorMapping.Detail(exception) },
         });
     }
 

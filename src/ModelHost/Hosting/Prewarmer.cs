@@ -30,9 +30,8 @@ public sealed partial class Prewarmer(ModelCache cache, VersionResolver versions
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var (status, _) = ErrorMapping.Classify(exception);
             LogPrewarmFailed(exception, model);
-            return new PrewarmOutcome(model, null, status, ErrorMapping.Detail(exception, status));
+            return new PrewarmOutcome(model, null, ErrorMapping.Classify(exception).Status, ErrorMapping.Detail(exception));
         }
     }
 
