@@ -1,16 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using MultiModel.Deploy.Infrastructure;
 
 namespace MultiModel.Deploy.Configuration;
 
 /// <summary>Collects every problem at once, so one synth shows the operator all of them.</summary>
 internal static partial class DeploymentConfigValidator
 {
-    // The values CloudWatch Logs accepts for RetentionInDays.
-    private static readonly int[] RetentionDays =
-        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
     private static partial Regex NamePattern();
 
@@ -48,9 +45,9 @@ internal static partial class DeploymentConfigValidator
             errors.Add($"rulesPollInterval '{config.RulesPollInterval}' must be a positive TimeSpan such as '00:00:30'.");
         }
 
-        if (Array.IndexOf(RetentionDays, config.LogRetentionDays) < 0)
+        if (!LogRetentionPeriods.ByDays.ContainsKey(config.LogRetentionDays))
         {
-            errors.Add($"logRetentionDays {config.LogRetentionDays} must be one of {string.Join(", ", RetentionDays)}.");
+            errors.Add($"logRetentionDays {config.LogRetentionDays} must be one of {string.Join(", ", LogRetentionPeriods.ByDays.Keys)}.");
         }
 
         if (config.RouterUrlAuth is not ("AWS_IAM" or "NONE"))

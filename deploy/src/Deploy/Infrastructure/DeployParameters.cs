@@ -9,6 +9,8 @@ namespace MultiModel.Deploy.Infrastructure;
 /// </summary>
 internal sealed class DeployParameters
 {
+    private readonly CfnCondition cacheBudgetSet;
+
     public DeployParameters(Construct scope)
     {
         MemoryMb = Number(scope, "ModelHostMemoryMb", 3008, 128, 10240,
@@ -71,8 +73,6 @@ internal sealed class DeployParameters
             },
         });
     }
-
-    private readonly CfnCondition cacheBudgetSet;
 
     private static CfnParameter Number(Construct scope, string name, int defaultValue, int min, int max, string description) =>
         new(scope, name, new CfnParameterProps

@@ -1,6 +1,5 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
-using Amazon.CDK.AWS.Logs;
 using Constructs;
 using MultiModel.Deploy.Configuration;
 
@@ -13,7 +12,7 @@ internal sealed class MultiModelStack : Stack
         : base(scope, id, props)
     {
         var parameters = new DeployParameters(this);
-        var retention = (RetentionDays)config.LogRetentionDays; // validated against the values CloudWatch accepts
+        var retention = LogRetentionPeriods.ByDays[config.LogRetentionDays];
         var image = new ContainerImage(imageDirectory, config.Architecture == "arm64" ? Architecture.ARM_64 : Architecture.X86_64);
         Models = new ModelBucket(this, "Models", parameters);
 

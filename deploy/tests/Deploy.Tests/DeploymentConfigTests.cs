@@ -1,0 +1,77 @@
+using MultiModel.Deploy.Configuration;
+
+namespace MultiModel.Deploy.Tests;
+
+public sealed class DeploymentConfigTests
+{
+    [Fact]
+    public void Load_ShippedMultimodelJson_IsValid()
+    {
+        var config = DeploymentConfigLoader.Load(RepositoryPaths.Of("deploy/multimodel.json"));
+        Assert.Equal(DeploymentConfig.SharedFunctionName, config.ModelHost.Name);
+    }
+
+    [Fact]
+    public void Load_ShippedMultimodelJson_Synthesizes()
+    {
+        var synth = SynthesizedStack.Synthesize(DeploymentConfigLoader.Load(RepositoryPaths.Of("deploy/multimodel.json")));
+        Assert.NotEmpty(synth.OfType("AWS::Lambda::Function"));
+    }
+
+    [Fact]
+    public void Parse_MisspeltKey_IsRejectedNotIgnored()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => DeploymentConfigLoader.Parse("""{"architecure":"arm64"}"""));
+        Assert.Contains("architecure", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SeveralProblems_ReportsEveryOneAtOnce()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            DeploymentConfigLoader.Parse("""{"architecture":"sparc","modelPrefix":"models","logRetentionDays":42}"""));
+        Assert.Contains("architecture 'sparc'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("modelPrefix 'models'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("logRetentionDays 42", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"routerUrlAuth":"PUBLIC"}""", "routerUrlAuth")]
+    [InlineData("""{"rulesPath":"/multimodel/routes/"}""", "rulesPath")]
+    [InlineData("""{"rulesPollInterval":"soon"}""", "rulesPollInterval")]
+    [InlineData("""{"modelPrefix":"*/"}""", "modelPrefix")]
+    [InlineData("""{"alarmTopicArn":"oncall"}""", "alarmTopicArn")]
+    [InlineData("""{"modelHost":{"name":"main"}}""", "modelHost.name must be 'shared'")]
+    [InlineData("""{"modelHost":{"memoryMb":64}}""", "modelHost.memoryMb 64")]
+    [InlineData("""{"modelHost":{"ephemeralStorageMb":20000}}""", "modelHost.ephemeralStorageMb")]
+    [InlineData("""{"modelHost":{"timeoutSeconds":901}}""", "modelHost.timeoutSeconds")]
+    [InlineData("""{"modelHost":{"provisionedConcurrency":-1}}""", "provisionedConcurrency")]
+    [InlineData("""{"modelHost":{"models":["a/b"]}}""", "model id 'a/b'")]
+    [InlineData("""{"modelHost":{"models":["*"]}}""", "model id '*'")]
+    [InlineData("""{"modelHost":{"warmup":{"schedule":"every 5 minutes"},"models":["iris"]}}""", "warmup.schedule")]
+    [InlineData("""{"modelHost":{"warmup":{}}}""", "warmup has no models")]
+    [InlineData("""{"isolatedFunctions":[{"name":"fraud"}]}""", "must name at least one model")]
+    [InlineData("""{"isolatedFunctions":[{"name":"Fraud","models":["f"]}]}""", "isolatedFunctions[0].name 'Fraud'")]
+    [InlineData("""{"isolatedFunctions":[{"name":"shared","models":["f"]}]}""", "used twice")]
+    [InlineData("""{"isolatedFunctions":[{"name":"a","models":["f"]},{"name":"a","models":["g"]}]}""", "isolatedFunctions[1].name 'a' is used twice")]
+    [InlineData("""{"isolatedFunctions":[{"name":"a","models":["f"],"warmup":{"models":["g"]}}]}""", "'g' is not one of this function's models")]
+    [InlineData("""{"routes":[{"name":"r","rule":{"targets":[]}}]}""", "targets must be a non-empty array")]
+    [InlineData("""{"routes":[{"name":"r","rule":{"targets":[{"function":"nope"}]}}]}""", "function 'nope'")]
+    [InlineData("""{"routes":[{"name":"r","rule":{"targets":[{"function":"shared","url":"http://x/"}]}}]}""", "exactly one of")]
+    [InlineData("""{"routes":[{"name":"r","rule":{"targets":[{"url":"http://x/"}]}},{"name":"r","rule":{"targets":[{"url":"http://y/"}]}}]}""", "routes[1].name 'r' is used twice")]
+    public void Parse_InvalidSetting_NamesTheSetting(string json, string expected)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => DeploymentConfigLoader.Parse(json));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MinimalDocument_UsesSafeDefaults()
+    {
+        var config = DeploymentConfigLoader.Parse("{}");
+        Assert.Equal("arm64", config.Architecture);
+        Assert.Equal("models/", config.ModelPrefix);
+        Assert.Equal("AWS_IAM", config.RouterUrlAuth);
+        Assert.Empty(config.IsolatedFunctions);
+    }
+}

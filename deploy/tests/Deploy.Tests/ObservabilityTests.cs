@@ -1,0 +1,49 @@
+namespace MultiModel.Deploy.Tests;
+
+public sealed class ObservabilityTests
+{
+    private static readonly SynthesizedStack Synth = SynthesizedStack.Default;
+
+    [Fact]
+    public void Functions_Logs_GoToTheirOwnLogGroupWithConfiguredRetention()
+    {
+        var groups = Synth.OfType("AWS::Logs::LogGroup").ToList();
+        Assert.Equal(3, groups.Count);
+        Assert.All(groups, g => Assert.Equal(30, g.Properties["RetentionInDays"]!.GetValue<int>()));
+
+        var referenced = Synth.OfType("AWS::Lambda::Function")
+            .Select(f => f.Properties["LoggingConfig"]!["LogGroup"]!["Ref"]!.GetValue<string>()).Order(StringComparer.Ordinal);
+        Assert.Equal(groups.Select(g => g.Id).Order(StringComparer.Ordinal), referenced);
+    }
+
+    [Fact]
+    public void Functions_Alarms_CoverErrorsThrottlesAndP99DurationForEachFunction()
+    {
+        var alarms = Synth.OfType("AWS::CloudWatch::Alarm").ToList();
+        foreach (var function in Synth.OfType("AWS::Lambda::Function").Select(f => f.Id))
+        {
+            var mine = alarms.Where(a => a.Properties["Dimensions"]![0]!["Value"]!["Ref"]!.GetValue<string>() == function).ToList();
+            Assert.Equal(3, mine.Count);
+            var errors = Assert.Single(mine, a => a.Properties["MetricName"]!.GetValue<string>() == "Errors");
+            Assert.Equal("Sum", errors.Properties["Statistic"]!.GetValue<string>());
+            Assert.Equal(1, errors.Properties["Threshold"]!.GetValue<int>());
+            var throttles = Assert.Single(mine, a => a.Properties["MetricName"]!.GetValue<string>() == "Throttles");
+            Assert.Equal(1, throttles.Properties["Threshold"]!.GetValue<int>());
+            var duration = Assert.Single(mine, a => a.Properties["MetricName"]!.GetValue<string>() == "Duration");
+            Assert.Equal("p99", duration.Properties["ExtendedStatistic"]!.GetValue<string>());
+            Assert.Equal("""{"Ref":"P99DurationAlarmMs"}""", duration.Properties["Threshold"]!.ToJsonString());
+            Assert.All(mine, a => Assert.Null(a.Properties["AlarmActions"]));
+        }
+    }
+
+    [Fact]
+    public void Alarms_WithTopicConfigured_NotifyIt()
+    {
+        const string topic = "arn:aws:sns:us-east-1:111122223333:oncall";
+        var synth = SynthesizedStack.Synthesize(TestConfigs.Default() with { AlarmTopicArn = topic });
+
+        var alarms = synth.OfType("AWS::CloudWatch::Alarm").ToList();
+        Assert.Equal(9, alarms.Count);
+        Assert.All(alarms, a => Assert.Equal($"[\"{topic}\"]", a.Properties["AlarmActions"]!.ToJsonString()));
+    }
+}
