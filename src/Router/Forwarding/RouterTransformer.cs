@@ -13,6 +13,9 @@ public sealed class RouterTransformer : HttpTransformer
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
         var decision = httpContext.Features.GetRequiredFeature<RouteDecision>();
 
+        // The base copies every header, Host included; the target must see its own host (and SigV4 signs that one).
+        proxyRequest.Headers.Host = null;
+
         proxyRequest.Headers.Remove(RequestIdMiddleware.HeaderName);
         proxyRequest.Headers.TryAddWithoutValidation(RequestIdMiddleware.HeaderName, decision.RequestId);
 

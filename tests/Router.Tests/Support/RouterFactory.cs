@@ -31,6 +31,18 @@ public sealed class RouterFactory(IDictionary<string, string?> settings, Action<
         return new RouterFactory(all, services);
     }
 
+    /// <summary>Serves the router on real Kestrel (loopback) instead of TestServer, for wire-level behaviour such as
+    /// chunked request bodies, which TestServer buffers.</summary>
+    public RouterFactory OnKestrel()
+    {
+        UseKestrel(0);
+        return this;
+    }
+
+    /// <summary>A plain HttpClient to the Kestrel address: the factory's own client buffers request bodies (to follow
+    /// redirects), which would give every body a Content-Length.</summary>
+    public HttpClient CreateWireClient() => new() { BaseAddress = CreateClient().BaseAddress };
+
     /// <summary>Advances the fake clock by the poll interval and waits for the reload it triggers.</summary>
     public async Task PollAsync(TimeSpan interval)
     {

@@ -1,0 +1,25 @@
+using MultiModel.Router.Tests.Support;
+
+namespace MultiModel.Router.Tests.Configuration;
+
+/// <summary>A bad setting stops the router at start with a message that names the setting and what it expects.</summary>
+public sealed class OptionsValidationTests
+{
+    [Theory]
+    [InlineData("Router:Rules:PollInterval", "00:00:00", "Router:Rules:PollInterval must be between 00:00:01 and 01:00:00")]
+    [InlineData("Router:Rules:SsmPath", "multimodel/routes", "Router:Rules:SsmPath must start with '/'")]
+    [InlineData("Router:Rules:SsmServiceUrl", "not a url", "Router:Rules:SsmServiceUrl 'not a url' is not an absolute URL")]
+    [InlineData("Router:Rules:Source", "Dynamo", "Router:Rules:Source")]
+    [InlineData("Router:DefaultTarget", "ftp://files", "Router:DefaultTarget 'ftp://files' is not an absolute http or https URL")]
+    [InlineData("Router:Forwarding:MaxRetryAttempts", "9", "Router:Forwarding:MaxRetryAttempts must be between 0 and 5")]
+    [InlineData("Router:Forwarding:DefaultTimeout", "00:30:00", "Router:Forwarding:DefaultTimeout must be between")]
+    [InlineData("Router:Forwarding:BreakerFailureRatio", "0", "Router:Forwarding:BreakerFailureRatio must be between 0.01 and 1")]
+    public void Start_InvalidSetting_FailsNamingTheSetting(string key, string value, string expected)
+    {
+        using var router = new RouterFactory(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => router.CreateClient());
+
+        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+    }
+}
