@@ -107,7 +107,7 @@ public sealed partial class ModelCache : IDisposable
             var started = _time.GetTimestamp();
             try
             {
-                loaded = await _loader.LoadAsync(model, BudgetBytes, CancellationToken.None);
+                loaded = await _loader.LoadAsync(model, BudgetBytes, bytes => MakeRoom(bytes, replacing), CancellationToken.None);
             }
             finally
             {
@@ -138,24 +138,29 @@ public sealed partial class ModelCache : IDisposable
     {
         lock (_admission)
         {
-            var replacedCharge = replacing is not null && _cache.TryGetValue(loaded.Model, out LoadedModel? current) && current == replacing
-                ? replacing.ChargeBytes
-                : 0;
-            while (UsedBytes - replacedCharge + loaded.ChargeBytes > BudgetBytes && _cache.Count > 0)
-            {
-                // Compact(fraction) removes that share of entries, least recently used first; 1.5/n rounds down to one.
-                _cache.Compact(Math.Min(1.0, 1.5 / _cache.Count));
-                replacedCharge = replacing is not null && _cache.TryGetValue(loaded.Model, out LoadedModel? still) && still == replacing
-                    ? replacing.ChargeBytes
-                    : 0;
-            }
-
+            MakeRoom(loaded.ChargeBytes, replacing);
             var entry = new MemoryCacheEntryOptions { Size = loaded.ChargeBytes }
                 .RegisterPostEvictionCallback(static (_, value, reason, state) => ((ModelCache)state!).OnEvicted((LoadedModel)value!, reason), this);
             _resident[loaded.Model] = loaded;
             _cache.Set(loaded.Model, loaded, entry);
         }
     }
+
+    /// <summary>Evicts least recently used models until <paramref name="bytes"/> more fit (the model being replaced counts as free).</summary>
+    private void MakeRoom(long bytes, LoadedModel? replacing)
+    {
+        lock (_admission)
+        {
+            while (UsedBytes - ReplacedCharge(replacing) + bytes > BudgetBytes && _cache.Count > 0)
+            {
+                // Compact(fraction) removes that share of entries, least recently used first; 1.5/n rounds down to one.
+                _cache.Compact(Math.Min(1.0, 1.5 / _cache.Count));
+            }
+        }
+    }
+
+    private long ReplacedCharge(LoadedModel? replacing) =>
+        replacing is not null && _cache.TryGetValue(replacing.Model, out LoadedModel? current) && current == replacing ? replacing.ChargeBytes : 0;
 
     private void OnEvicted(LoadedModel model, EvictionReason reason)
     {

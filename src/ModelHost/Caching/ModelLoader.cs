@@ -8,11 +8,16 @@ internal sealed class ModelLoader(IModelStore store, SessionOptions sessionOptio
 {
     private int _loadsInFlight;
 
-    public async Task<LoadedModel> LoadAsync(ModelRef model, long budgetBytes, CancellationToken cancellationToken)
+    /// <param name="makeRoom">
+    /// Called with the estimated charge before the session is created, so evictions free memory before the new model
+    /// takes it: a process on Lambda is killed the moment it exceeds its memory, so the peak is what matters.
+    /// </param>
+    public async Task<LoadedModel> LoadAsync(ModelRef model, long budgetBytes, Action<long> makeRoom, CancellationToken cancellationToken)
     {
         // The store refuses a file that cannot fit before transferring it; the factor covers what a session adds.
         var artifact = await store.FetchAsync(model, (long)(budgetBytes / options.MemoryFactor), cancellationToken);
         var estimate = (long)(artifact.SizeBytes * options.MemoryFactor);
+        makeRoom(estimate);
 
         var concurrent = Interlocked.Increment(ref _loadsInFlight) > 1;
         var residentBefore = Environment.WorkingSet;

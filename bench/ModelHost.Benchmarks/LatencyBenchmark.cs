@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.ML.OnnxRuntime;
+using MultiModel.TestModels;
+
+namespace MultiModel.ModelHost.Benchmarks;
+
+/// <summary>
+/// Warm-path latency of <c>POST /models/{id}/predict</c> on Kestrel (loopback, keep-alive) against a direct
+/// <c>InferenceSession.Run</c> of the same model and input in this process, in alternating rounds of the same run.
+/// </summary>
+internal static class LatencyBenchmark
+{
+    private sealed record Case(string Id, byte[] Model, int Inputs, int Rows, int PerRound);
+
+    public static async Task RunAsync(int rounds)
+    {
+        Case[] cases =
+        [
+            new("tiny", TestModelFactory.Mlp(4, 8, 3), Inputs: 4, Rows: 1, PerRound: 400),
+            new("mid", TestModelFactory.Mlp(64, 2048, 16, hiddenLayers: 4), Inputs: 64, Rows: 16, PerRound: 20),
+        ];
+        var root = Directory.CreateTempSubdirectory("modelhost-bench-").FullName;
+        foreach (var @case in cases)
+        {
+            TestModelFactory.WriteToStore(root, @case.Id, 1, @case.Model);
+        }
+
+        await using var host = await HostProcess.StartAsync(root, new Dictionary<string, string>());
+        using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = host.Address };
+        Console.WriteLine($"{"model",-6} {"direct p50 us",14} {"http p50 us",12} {"overhead p50 us",16} {"direct mean us",15} {"http mean us",13} {"throughput ratio",17}");
+        foreach (var @case in cases)
+        {
+            var (direct, http) = await MeasureAsync(@case, client, rounds);
+            Console.WriteLine($"{@case.Id,-6} {direct.Median,14:F1} {http.Median,12:F1} {http.Median - direct.Median,16:F1} {direct.Mean,15:F1} {http.Mean,13:F1} {direct.Mean / http.Mean,17:F3}");
+        }
+
+        Directory.Delete(root, recursive: true);
+    }
+
+    private static async Task<(Samples Direct, Samples Http)> MeasureAsync(Case @case, HttpClient client, int rounds)
+    {
+        var input = Enumerable.Range(0, @case.Rows * @case.Inputs).Select(i => (float)Math.Sin(i)).ToArray();
+        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { inputs = new { x = input.Chunk(@case.Inputs) } }));
+        using var session = new InferenceSession(@case.Model);
+        using var runOptions = new RunOptions();
+        var direct = new Samples();
+        var http = new Samples();
+
+        await Http(warmup: true);
+        Direct(warmup: true);
+        for (var round = 0; round < rounds; round++)
+        {
+            // Alternate which side goes first so drift on this noisy machine falls on both.
+            if (round % 2 == 0)
+            {
+                await Http(warmup: false);
+                Direct(warmup: false);
+            }
+            else
+            {
+                Direct(warmup: false);
+                await Http(warmup: false);
+            }
+        }
+
+        return (direct, http);
+
+        void Direct(bool warmup)
+        {
+            for (var i = 0; i < @case.PerRound; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var value = OrtValue.CreateTensorValueFromMemory(input, [@case.Rows, @case.Inputs]);
+                using var outputs = session.Run(runOptions, ["x"], [value], ["y"]);
+                _ = outputs[0].GetTensorDataAsSpan<float>()[0];
+                if (!warmup)
+                {
+                    direct.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                }
+            }
+        }
+
+        async Task Http(bool warmup)
+        {
+            for (var i = 0; i < @case.PerRound; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                using var response = await client.PostAsync($"/models/{@case.Id}/predict", content);
+                var payload = await response.Content.ReadAsByteArrayAsync();
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"{(int)response.StatusCode}: {Encoding.UTF8.GetString(payload)}");
+                }
+
+                if (!warmup)
+                {
+                    http.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                }
+            }
+        }
+    }
+}

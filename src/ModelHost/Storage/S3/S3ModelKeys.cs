@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace MultiModel.ModelHost.Storage.S3;
+
+/// <summary>The bucket layout: <c>{prefix}{id}/{version}/model.onnx</c> with <c>labels.json</c> beside it.</summary>
+internal sealed class S3ModelKeys(string prefix)
+{
+    public string ModelFolder(string modelId) => $"{prefix}{modelId}/";
+
+    public string Model(ModelRef model) => Key(model, ModelSidecar.ModelFileName);
+
+    public string Sidecar(ModelRef model) => Key(model, ModelSidecar.FileName);
+
+    /// <summary>The version of a key listed under <see cref="ModelFolder"/>, or 0 when the key is not a model file.</summary>
+    public int VersionOf(string modelId, string key)
+    {
+        var folder = ModelFolder(modelId);
+        var suffix = "/" + ModelSidecar.ModelFileName;
+        if (!key.StartsWith(folder, StringComparison.Ordinal) || !key.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var version = key.AsSpan(folder.Length, key.Length - folder.Length - suffix.Length);
+        return int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+    }
+
+    /// <summary>
+    /// An id that would address keys outside its own folder cannot name a model in this layout; the API validates ids
+    /// too, but the store must not depend on that.
+    /// </summary>
+    public static bool IsValidId(string modelId) =>
+        modelId.Length > 0 && !modelId.Contains('/', StringComparison.Ordinal) && modelId is not "." and not "..";
+
+    private string Key(ModelRef model, string file) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}{model.Id}/{model.Version}/{file}");
+}

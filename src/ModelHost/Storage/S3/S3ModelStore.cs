@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using System.Net;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.Extensions.Logging;
+using MultiModel.ModelHost.Storage.DiskTier;
+
+namespace MultiModel.ModelHost.Storage.S3;
+
+/// <summary>
+/// Models in an S3 bucket, laid out as <c>{prefix}{id}/{version}/model.onnx</c> (+ <c>labels.json</c>). Uploading a new
+/// version makes it servable on its next request; nothing is cached here (the memory cache and the disk tier do that).
+/// </summary>
+public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
+{
+    private const long MaxSidecarBytes = 1024 * 1024;
+    private readonly IAmazonS3 _client;
+    private readonly S3ModelStoreOptions _options;
+    private readonly ILogger<S3ModelStore> _logger;
+    private readonly S3ModelKeys _keys;
+    private readonly S3ErrorTranslator _errors;
+    private readonly S3ObjectDownloader _downloader;
+
+    /// <param name="client">Built from <see cref="S3ClientConfigFactory"/>; the caller owns and disposes it.</param>
+    public S3ModelStore(IAmazonS3 client, S3ModelStoreOptions options, ILogger<S3ModelStore> logger)
+    {
+        _client = client;
+        _options = options;
+        _logger = logger;
+        _keys = new S3ModelKeys(options.Prefix);
+        _errors = new S3ErrorTranslator(options.Bucket, options.RetryAfter);
+        _downloader = new S3ObjectDownloader(client, options, _errors);
+    }
+
+    public async Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken)
+    {
+        if (!S3ModelKeys.IsValidId(modelId))
+        {
+            return [];
+        }
+
+        var request = new ListObjectsV2Request
+        {
+            BucketName = _options.Bucket,
+            Prefix = _keys.ModelFolder(modelId),
+            MaxKeys = _options.ListPageSize,
+        };
+        var versions = new SortedSet<int>();
+        try
+        {
+            do
+            {
+                var page = await _client.ListObjectsV2Async(request, cancellationToken);
+                foreach (var s3Object in page.S3Objects ?? [])
+                {
+                    if (_keys.VersionOf(modelId, s3Object.Key) is > 0 and var version)
+                    {
+                        versions.Add(version);
+                    }
+                }
+
+                request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+            }
+            while (request.ContinuationToken is not null);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Translate(exception, $"Model '{modelId}'", request.Prefix);
+        }
+
+        return [.. versions];
+    }
+
+    public Task<ModelArtifact> FetchAsync(ModelRef model, long maxBytes, CancellationToken cancellationToken) =>
+        FetchCoreAsync(model, maxBytes, size => new MemoryDownloadTarget(size), cancellationToken);
+
+    public Task<ModelArtifact> FetchAsync(ModelRef model, long maxBytes, Func<long, string?> destination, CancellationToken cancellationToken) =>
+        FetchCoreAsync(
+            model,
+            maxBytes,
+            size => destination(size) is { } path ? new FileDownloadTarget(path, size) : new MemoryDownloadTarget(size),
+            cancellationToken);
+
+    public async Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken)
+    {
+        if (!S3ModelKeys.IsValidId(model.Id))
+        {
+            return false;
+        }
+
+        var tags = ArtifactETag.Parse(etag);
+        var modelCheck = HasETagAsync(_keys.Model(model), tags.Model, cancellationToken);
+        var sidecarCheck = HasETagAsync(_keys.Sidecar(model), tags.Sidecar, cancellationToken);
+        await Task.WhenAll(modelCheck, sidecarCheck).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return await modelCheck && await sidecarCheck;
+    }
+
+    private async Task<ModelArtifact> FetchCoreAsync(
+        ModelRef model, long maxBytes, Func<long, DownloadTarget> targetForSize, CancellationToken cancellationToken)
+    {
+        if (!S3ModelKeys.IsValidId(model.Id))
+        {
+            throw new ModelNotFoundException($"Model '{model.Id}' does not exist: the id cannot name an S3 folder.");
+        }
+
+        var key = _keys.Model(model);
+        var started = Stopwatch.GetTimestamp();
+        var sidecar = ReadSidecarAsync(model, cancellationToken);
+        DownloadedObject downloaded;
+        try
+        {
+            downloaded = await DownloadAsync(model, key, maxBytes, targetForSize, cancellationToken);
+        }
+        catch
+        {
+            await ((Task)sidecar).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        using var target = downloaded.Target;
+        var (labels, labelsETag) = await sidecar;
+        LogFetched(model.Id, model.Version, downloaded.Size, downloaded.Parts, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return target.ToArtifact(model, downloaded.Size, ArtifactETag.Format(downloaded.ETag, labelsETag), labels);
+    }
+
+    private async Task<DownloadedObject> DownloadAsync(
+        ModelRef model, string key, long maxBytes, Func<long, DownloadTarget> targetForSize, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _downloader.DownloadAsync(key, maxBytes, targetForSize, size => TooLarge(model, size, maxBytes), cancellationToken);
+            }
+            catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.PreconditionFailed && attempt == 1)
+            {
+                LogOverwrittenDuringDownload(model.Id, model.Version); // a ranged part saw a newer ETag: start over once
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                var translated = Translate(exception, $"Model '{model.Id}' version {model.Version}", key);
+                if (ReferenceEquals(translated, exception))
+                {
+                    throw;
+                }
+
+                throw translated;
+            }
+        }
+    }
+
+    private async Task<(ModelSidecar? Sidecar, string? ETag)> ReadSidecarAsync(ModelRef model, CancellationToken cancellationToken)
+    {
+        var key = _keys.Sidecar(model);
+        try
+        {
+            using var response = await _client.GetObjectAsync(new GetObjectRequest { BucketName = _options.Bucket, Key = key }, cancellationToken);
+            if (response.ContentLength > MaxSidecarBytes)
+            {
+                throw new ModelLoadFailedException($"The {ModelSidecar.FileName} sidecar of {model} is {response.ContentLength} bytes; at most {MaxSidecarBytes} are read.");
+            }
+
+            var sidecar = await ModelSidecarReader.ReadAsync(response.ResponseStream, model, cancellationToken);
+            return (sidecar, response.ETag);
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound && exception.ErrorCode != "NoSuchBucket")
+        {
+            return (null, null);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not ModelLoadFailedException)
+        {
+            throw Translate(exception, $"The {ModelSidecar.FileName} sidecar of {model}", key);
+        }
+    }
+
+    /// <summary>A conditional HEAD: true when the object still has <paramref name="etag"/> (or is still absent when it is null).</summary>
+    private async Task<bool> HasETagAsync(string key, string? etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new GetObjectMetadataRequest { BucketName = _options.Bucket, Key = key, EtagToNotMatch = etag };
+            var response = await _client.GetObjectMetadataAsync(request, cancellationToken);
+            // Some S3-compatible servers ignore If-None-Match on HEAD; comparing the ETag covers them.
+            return response.HttpStatusCode == HttpStatusCode.NotModified || (etag is not null && response.ETag == etag);
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotModified)
+        {
+            return true;
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound && exception.ErrorCode != "NoSuchBucket")
+        {
+            return etag is null;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Translate(exception, $"The object {key}", key);
+        }
+    }
+
+    private Exception Translate(Exception exception, string what, string key)
+    {
+        var translated = _errors.Translate(exception, what, key);
+        switch (translated)
+        {
+            case ModelStoreUnavailableException:
+                LogUnavailable(exception, key);
+                break;
+            case ModelStoreAccessDeniedException:
+                LogAccessDenied(exception, key);
+                break;
+        }
+
+        return translated;
+    }
+
+    private static ModelTooLargeException TooLarge(ModelRef model, long size, long maxBytes) =>
+        new($"Model {model} is {size} bytes in S3, which exceeds the cache budget of {maxBytes} bytes.");
+
+    [LoggerMessage(EventId = 3001, EventName = "S3ModelFetched", Level = LogLevel.Information,
+        Message = "Fetched {ModelId}/{Version} from S3: {SizeBytes} bytes in {Parts} part(s), {ElapsedMs:0.0} ms")]
+    private partial void LogFetched(string modelId, int version, long sizeBytes, int parts, double elapsedMs);
+
+    [LoggerMessage(EventId = 3002, EventName = "S3ModelOverwrittenDuringDownload", Level = LogLevel.Information,
+        Message = "{ModelId}/{Version} was overwritten in S3 during its download; downloading it again")]
+    private partial void LogOverwrittenDuringDownload(string modelId, int version);
+
+    [LoggerMessage(EventId = 3003, EventName = "S3Unavailable", Level = LogLevel.Warning, Message = "S3 unavailable reading {Key}")]
+    private partial void LogUnavailable(Exception exception, string key);
+
+    [LoggerMessage(EventId = 3004, EventName = "S3AccessDenied", Level = LogLevel.Error, Message = "S3 refused access to {Key}")]
+    private partial void LogAccessDenied(Exception exception, string key);
+}
