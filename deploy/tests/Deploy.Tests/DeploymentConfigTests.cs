@@ -55,6 +55,7 @@ public sealed class DeploymentConfigTests
     [InlineData("""{"isolatedFunctions":[{"name":"shared","models":["f"]}]}""", "used twice")]
     [InlineData("""{"isolatedFunctions":[{"name":"a","models":["f"]},{"name":"a","models":["g"]}]}""", "isolatedFunctions[1].name 'a' is used twice")]
     [InlineData("""{"isolatedFunctions":[{"name":"a","models":["f"],"warmup":{"models":["g"]}}]}""", "'g' is not one of this function's models")]
+    [InlineData("""{"routerDefaultTarget":"nope"}""", "routerDefaultTarget 'nope'")]
     [InlineData("""{"routes":[{"name":"r","rule":{"targets":[]}}]}""", "targets must be a non-empty array")]
     [InlineData("""{"routes":[{"name":"r","rule":{"targets":[{"function":"nope"}]}}]}""", "function 'nope'")]
     [InlineData("""{"routes":[{"name":"r","rule":{"targets":[{"function":"shared","url":"http://x/"}]}}]}""", "exactly one of")]

@@ -22,6 +22,12 @@ internal sealed record DeploymentConfig
     /// <summary>Days every function's log group keeps events; must be a value CloudWatch Logs accepts.</summary>
     public int LogRetentionDays { get; init; } = 30;
 
+    /// <summary>
+    /// Where the Router sends a model no rule matches: a function of this stack (<c>shared</c>, the default, or an
+    /// isolated function's name), or empty for 404.
+    /// </summary>
+    public string RouterDefaultTarget { get; init; } = SharedFunctionName;
+
     /// <summary>Auth of the Router's own URL: <c>AWS_IAM</c> (default) or <c>NONE</c> for a public endpoint.</summary>
     public string RouterUrlAuth { get; init; } = "AWS_IAM";
 

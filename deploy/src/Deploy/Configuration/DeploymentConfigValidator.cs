@@ -78,6 +78,11 @@ internal static partial class DeploymentConfigValidator
             }
         }
 
+        if (config.RouterDefaultTarget.Length > 0 && !names.Contains(config.RouterDefaultTarget))
+        {
+            errors.Add($"routerDefaultTarget '{config.RouterDefaultTarget}' is not '{DeploymentConfig.SharedFunctionName}', an isolated function, or empty (404).");
+        }
+
         ValidateRoutes(config.Routes, names, errors);
         return errors;
     }

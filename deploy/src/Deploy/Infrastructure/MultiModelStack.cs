@@ -30,7 +30,9 @@ internal sealed class MultiModelStack : Stack
 
         Router = new RouterFunction(this, "Router", new RouterFunctionProps(
             config.RulesPath, config.RulesPollInterval, config.RouterUrlAuth == "NONE",
-            all.Select(f => (IFunction)f.Alias).ToList(), image, parameters, retention, config.AlarmTopicArn));
+            all.Select(f => (IFunction)f.Alias).ToList(),
+            config.RouterDefaultTarget.Length > 0 ? urls[config.RouterDefaultTarget] : null,
+            image, parameters, retention, config.AlarmTopicArn));
 
         _ = new CfnOutput(this, "ModelBucketName", new CfnOutputProps { Value = Models.Bucket.BucketName });
         _ = new CfnOutput(this, "RouterUrl", new CfnOutputProps { Value = Router.Url.Url });

@@ -34,12 +34,7 @@ internal sealed class RouterFunction : Construct
             LogGroup = LogGroup,
             MemorySize = props.Parameters.RouterMemoryMb.ValueAsNumber,
             Timeout = Duration.Seconds(props.Parameters.RouterTimeoutSeconds.ValueAsNumber),
-            Environment = new Dictionary<string, string>
-            {
-                ["Router__Rules__Source"] = "Ssm",
-                ["Router__Rules__SsmPath"] = props.RulesPath,
-                ["Router__Rules__PollInterval"] = props.PollInterval,
-            },
+            Environment = Environment(props),
         });
 
         Url = Function.AddFunctionUrl(new FunctionUrlOptions
@@ -61,6 +56,23 @@ internal sealed class RouterFunction : Construct
     public DockerImageFunction Function { get; }
 
     public FunctionUrl Url { get; }
+
+    private static Dictionary<string, string> Environment(RouterFunctionProps props)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Router__Rules__Source"] = "Ssm",
+            ["Router__Rules__SsmPath"] = props.RulesPath,
+            ["Router__Rules__PollInterval"] = props.PollInterval,
+        };
+        if (props.DefaultTarget is { } target)
+        {
+            environment["Router__DefaultTarget"] = target.Url;
+            environment["Router__DefaultTargetAuth"] = "Iam";
+        }
+
+        return environment;
+    }
 
     // The Router calls GetParametersByPath on the path and GetParameter on single rules beneath it.
     private void GrantRules(string rulesPath)

@@ -8,6 +8,7 @@ internal sealed record RouterFunctionProps(
     string PollInterval,
     bool PublicUrl,
     IReadOnlyList<IFunction> Targets,
+    IFunctionUrl? DefaultTarget,
     ContainerImage Image,
     DeployParameters Parameters,
     RetentionDays LogRetention,
