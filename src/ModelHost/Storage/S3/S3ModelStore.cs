@@ -91,7 +91,7 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
         var tags = ArtifactETag.Parse(etag);
         var modelCheck = HasETagAsync(_keys.Model(model), tags.Model, cancellationToken);
         var sidecarCheck = HasETagAsync(_keys.Sidecar(model), tags.Sidecar, cancellationToken);
-        await Task.WhenAll(modelCheck, sidecarCheck).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await ((Task)Task.WhenAll(modelCheck, sidecarCheck)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return await modelCheck && await sidecarCheck;
     }
 
