@@ -14,10 +14,12 @@ case "$(uname -m)" in
   *) arch=x64 ;;
 esac
 
-publish() { "$root/scripts/publish.sh" "$1" "$arch" "$2" --artifacts-path "$out/build" -v quiet -nologo >/dev/null; }
-publish "$root/src/ModelHost/ModelHost.csproj" "$out/modelhost"
-publish "$root/bench/ColdStart/EmptyApp/EmptyApp.csproj" "$out/emptyapp"
-dotnet build "$root/bench/ColdStart/ColdStart/ColdStart.csproj" -c Release --artifacts-path "$out/build" -v quiet -nologo >/dev/null
+mkdir -p "$out"
+log="$out/build.log"
+quietly() { "$@" >"$log" 2>&1 || { cat "$log" >&2; echo "failed: $*" >&2; exit 1; }; }
+quietly "$root/scripts/publish.sh" "$root/src/ModelHost/ModelHost.csproj" "$arch" "$out/modelhost" --artifacts-path "$out/build"
+quietly "$root/scripts/publish.sh" "$root/bench/ColdStart/EmptyApp/EmptyApp.csproj" "$arch" "$out/emptyapp" --artifacts-path "$out/build"
+quietly dotnet build "$root/bench/ColdStart/ColdStart/ColdStart.csproj" -c Release --artifacts-path "$out/build"
 
 echo "published size: modelhost $(du -sh "$out/modelhost" | cut -f1), emptyapp $(du -sh "$out/emptyapp" | cut -f1) (linux-$arch, ReadyToRun)"
 exec dotnet "$out/build/bin/ColdStart/release/ColdStart.dll" \

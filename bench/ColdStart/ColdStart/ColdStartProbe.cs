@@ -7,7 +7,7 @@ namespace MultiModel.Bench.ColdStart;
 /// <summary>Starts one process and times it from Process.Start to the first successful answer.</summary>
 internal static class ColdStartProbe
 {
-    public static async Task<TimeSpan> MeasureAsync(Target target, TimeSpan timeout)
+    public static async Task<TimeSpan> MeasureAsync(Target target, TimeSpan timeout, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -19,6 +19,10 @@ internal static class ColdStartProbe
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(target.Url.GetLeftPart(UriPartial.Authority));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         // A fresh client per run: no pooled connection may survive from the previous process.
         using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero }) { Timeout = timeout };

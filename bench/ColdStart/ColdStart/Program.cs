@@ -16,8 +16,8 @@ catch (ArgumentException ex)
 }
 
 // One unmeasured start of each: the first ever start pays for reading the files from disk into the page cache.
-await ColdStartProbe.MeasureAsync(options.App, options.Timeout);
-await ColdStartProbe.MeasureAsync(options.Baseline, options.Timeout);
+await ColdStartProbe.MeasureAsync(options.App, options.Timeout, options.Environment);
+await ColdStartProbe.MeasureAsync(options.Baseline, options.Timeout, options.Environment);
 
 var app = new List<double>();
 var baseline = new List<double>();
@@ -26,7 +26,7 @@ for (var run = 0; run < options.Runs; run++)
     var order = run % 2 == 0 ? new[] { options.App, options.Baseline } : [options.Baseline, options.App];
     foreach (var target in order)
     {
-        var elapsed = (await ColdStartProbe.MeasureAsync(target, options.Timeout)).TotalMilliseconds;
+        var elapsed = (await ColdStartProbe.MeasureAsync(target, options.Timeout, options.Environment)).TotalMilliseconds;
         (target == options.App ? app : baseline).Add(elapsed);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run + 1} {target.Name,-8} {elapsed,8:F1} ms"));
     }
