@@ -12,7 +12,7 @@ listening() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 
 case $action in
   start)
-    radosgw -c "$conf" -n client.rgw.a
+    radosgw -c "$conf" -n client.rgw.a </dev/null >/dev/null 2>>"$dir/log/start.err"
     # The first start creates radosgw's pools, which takes a few seconds on a fresh cluster.
     for _ in $(seq 1 300); do
       listening && exit 0

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Starts a throwaway single-node Ceph cluster (mon + memstore OSD + radosgw) on loopback, for tests and benchmarks.
-# Usage: start.sh DIR MON_PORT RGW_PORT ACCESS_KEY SECRET_KEY [MEMSTORE_MIB]
+# Usage: start.sh DIR MON_PORT RGW_PORT ACCESS_KEY SECRET_KEY [MEMSTORE_MIB] [OWNER_PID]
 # Everything (config, data, logs, pid files) lives under DIR; stop.sh DIR stops every daemon by its pid file.
+# With OWNER_PID, a watchdog runs stop.sh DIR --delete when that process ends, however it ends (a crashed or killed
+# test host must not leave daemons behind).
 # Prints "ready" on success. Needs the packages from tests/infra/prereqs-s3.sh.
 set -euo pipefail
 
 dir=$1 mon_port=$2 rgw_port=$3 access_key=$4 secret_key=$5
 # memstore keeps every object in RAM; the default 1 GiB is too small for the 300 MB benchmark objects.
 memstore_mib=${6:-1024}
+owner_pid=${7:-}
 here=$(cd "$(dirname "$0")" && pwd)
 conf=$dir/ceph.conf
 fsid=$(cat /proc/sys/kernel/random/uuid)
@@ -54,16 +57,21 @@ CONF
 
 fail() { echo "start.sh: $1 (logs in $dir/log)" >&2; bash "$here/stop.sh" "$dir" >/dev/null 2>&1 || true; exit 1; }
 
+if [ -n "$owner_pid" ]; then
+  setsid nohup bash -c "while kill -0 $owner_pid 2>/dev/null; do sleep 1; done; bash '$here/stop.sh' '$dir' --delete" \
+    </dev/null >/dev/null 2>&1 &
+fi
+
 monmaptool --create --fsid "$fsid" --addv a "[v1:127.0.0.1:$mon_port]" "$dir/monmap" >/dev/null
 ceph-mon -c "$conf" -i a --mkfs --monmap "$dir/monmap" || fail "ceph-mon --mkfs failed"
-timeout 60 ceph-mon -c "$conf" -i a 2>>"$dir/log/start.err" || fail "ceph-mon did not start"
+timeout 60 ceph-mon -c "$conf" -i a </dev/null >/dev/null 2>>"$dir/log/start.err" || fail "ceph-mon did not start"
 
 osd_uuid=$(cat /proc/sys/kernel/random/uuid)
 osd_id=$(timeout 30 ceph -c "$conf" osd new "$osd_uuid") || fail "ceph osd new failed"
 timeout 30 ceph -c "$conf" osd crush add "osd.$osd_id" 1.0 root=default >/dev/null 2>&1 || fail "ceph osd crush add failed"
 mkdir -p "$dir/osd/osd.$osd_id"
 ceph-osd -c "$conf" -i "$osd_id" --mkfs --osd-uuid "$osd_uuid" >/dev/null 2>&1 || fail "ceph-osd --mkfs failed"
-timeout 60 ceph-osd -c "$conf" -i "$osd_id" 2>>"$dir/log/start.err" || fail "ceph-osd did not start"
+timeout 60 ceph-osd -c "$conf" -i "$osd_id" </dev/null >/dev/null 2>>"$dir/log/start.err" || fail "ceph-osd did not start"
 
 bash "$here/rgw.sh" start "$dir" || fail "radosgw did not become ready"
 

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace MultiModel.ModelHost.S3.Tests.Support;
+
+/// <summary>
+/// A real Ceph radosgw (with its monitor and a memstore OSD) on free loopback ports, in a temporary folder, run by
+/// tests/infra/radosgw/*.sh. Stopped by pid on dispose; a watchdog started with it also stops it if this process dies.
+/// </summary>
+public sealed class RadosgwServer : IAsyncDisposable
+{
+    private readonly string _scripts;
+
+    private RadosgwServer(string scripts, string directory, int port, string accessKey, string secretKey)
+    {
+        _scripts = scripts;
+        Directory = directory;
+        ServiceUrl = $"http://127.0.0.1:{port}";
+        AccessKey = accessKey;
+        SecretKey = secretKey;
+    }
+
+    public string Directory { get; }
+
+    public string ServiceUrl { get; }
+
+    public string AccessKey { get; }
+
+    public string SecretKey { get; }
+
+    public static async Task<RadosgwServer> StartAsync(int memstoreMegabytes = 1024)
+    {
+        var scripts = FindScripts();
+        var directory = System.IO.Directory.CreateTempSubdirectory("radosgw-").FullName;
+        var server = new RadosgwServer(scripts, directory, FreePort.Next(), "TEST" + RandomHex(16), RandomHex(40));
+        var port = new Uri(server.ServiceUrl).Port;
+        try
+        {
+            await server.RunAsync(
+                "start.sh",
+                directory,
+                FreePort.Next().ToString(CultureInfo.InvariantCulture),
+                port.ToString(CultureInfo.InvariantCulture),
+                server.AccessKey,
+                server.SecretKey,
+                memstoreMegabytes.ToString(CultureInfo.InvariantCulture),
+                Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return server;
+    }
+
+    /// <summary>Takes S3 away: the gateway process ends, its port refuses connections.</summary>
+    public Task StopGatewayAsync() => RunAsync("rgw.sh", "stop", Directory);
+
+    public Task StartGatewayAsync() => RunAsync("rgw.sh", "start", Directory);
+
+    public async ValueTask DisposeAsync() => await RunAsync("stop.sh", Directory, "--delete");
+
+    private async Task RunAsync(string script, params string[] arguments)
+    {
+        // Output goes to a file, not a pipe: the daemons outlive the script and would hold a pipe open.
+        var output = Path.Combine(Path.GetTempPath(), $"radosgw-{Guid.NewGuid():N}.out");
+        var start = new ProcessStartInfo("bash") { UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec >\"$0\" 2>&1; exec bash \"$@\"");
+        start.ArgumentList.Add(output);
+        start.ArgumentList.Add(Path.Combine(_scripts, script));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        var text = File.Exists(output) ? await File.ReadAllTextAsync(output) : "";
+        File.Delete(output);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{script} {string.Join(' ', arguments)} exited with {process.ExitCode}: {text}");
+        }
+    }
+
+    private static string FindScripts()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var scripts = Path.Combine(directory.FullName, "tests", "infra", "radosgw");
+            if (File.Exists(Path.Combine(scripts, "start.sh")))
+            {
+                return scripts;
+            }
+        }
+
+        throw new InvalidOperationException("tests/infra/radosgw/start.sh not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string RandomHex(int length) => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(length / 2));
+}
