@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace MultiModel.Router.Benchmarks;
+
+/// <summary>Drives POST predict calls at one base URL: sequential for latency, concurrent for throughput.</summary>
+public sealed class LoadGenerator(HttpClient client, string path, string body)
+{
+    private readonly byte[] _body = Encoding.UTF8.GetBytes(body);
+
+    /// <summary>One request at a time; returns each request's latency in microseconds.</summary>
+    public async Task<double[]> LatencyAsync(string baseUrl, int requests)
+    {
+        var samples = new double[requests];
+        var uri = new Uri(new Uri(baseUrl), path);
+        for (var i = 0; i < requests; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await SendAsync(uri);
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+        }
+
+        return samples;
+    }
+
+    /// <summary><paramref name="concurrency"/> callers back to back for <paramref name="duration"/>; returns requests per second.</summary>
+    public async Task<double> ThroughputAsync(string baseUrl, int concurrency, TimeSpan duration)
+    {
+        var uri = new Uri(new Uri(baseUrl), path);
+        var completed = 0L;
+        var started = Stopwatch.GetTimestamp();
+        var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                await SendAsync(uri);
+                Interlocked.Increment(ref completed);
+            }
+        });
+        await Task.WhenAll(workers);
+        return completed / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private async Task SendAsync(Uri uri)
+    {
+        using var content = new ByteArrayContent(_body);
+        content.Headers.ContentType = new("application/json");
+        using var response = await client.PostAsync(uri, content);
+        await response.Content.CopyToAsync(Stream.Null);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{uri} answered {(int)response.StatusCode}; the benchmark only measures successful calls.");
+        }
+    }
+}
