@@ -12,6 +12,7 @@ app.MapHealthApi();
 app.MapPredictApi();
 app.MapModelsApi();
 app.MapAdminApi();
+app.MapOpenInferenceApi();
 app.Run();
 
 /// <summary>Entry point; public so tests can host the app with WebApplicationFactory.</summary>

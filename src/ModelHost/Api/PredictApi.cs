@@ -15,19 +15,19 @@ public static class PredictApi
     {
         var models = app.MapGroup("/models").WithTags("Prediction");
         models.MapPost("/{id}/predict", (string id, HttpContext context, PredictDependencies dependencies) =>
-                PredictAsync(id, null, context, dependencies))
+                PredictAsync(id, null, context, dependencies, PredictionFormat.Native))
             .WithName("Predict")
             .WithSummary("Runs the highest version of a model on the given inputs.")
             .DescribePrediction();
         models.MapPost("/{id}/versions/{version}/predict", (string id, string version, HttpContext context, PredictDependencies dependencies) =>
-                PredictAsync(id, version, context, dependencies))
+                PredictAsync(id, version, context, dependencies, PredictionFormat.Native))
             .WithName("PredictVersion")
             .WithSummary("Runs one pinned version of a model on the given inputs.")
             .DescribePrediction();
         return app;
     }
 
-    private static async Task<IResult> PredictAsync(string id, string? version, HttpContext context, PredictDependencies dependencies)
+    internal static async Task<IResult> PredictAsync(string id, string? version, HttpContext context, PredictDependencies dependencies, PredictionFormat format)
     {
         var started = Stopwatch.GetTimestamp();
         int? versionNumber = null;
@@ -48,7 +48,9 @@ public static class PredictApi
             {
                 var options = new JsonDocumentOptions { MaxDepth = dependencies.Options.Value.MaxJsonDepth };
                 using var body = await JsonDocument.ParseAsync(context.Request.Body, options, context.RequestAborted);
-                return new PredictionResult(Predictor.Run(lease, body.RootElement), dependencies.Log, started);
+                var request = format.Read(body.RootElement, lease.Model.Signature);
+                var prediction = Predictor.Run(lease, request.Inputs, request.Outputs);
+                return new PredictionResult(prediction, writer => format.Write(prediction, request, writer), dependencies.Log, started);
             }
             catch
             {
@@ -65,7 +67,7 @@ public static class PredictApi
 
     // The handler streams its own JSON, so the OpenAPI document learns the body shapes from these. Not Accepts<T>():
     // routing would then answer a wrong content type with a bare 415 before the handler could say what was expected.
-    private static RouteHandlerBuilder DescribePrediction(this RouteHandlerBuilder endpoint) => endpoint
+    internal static RouteHandlerBuilder DescribePrediction(this RouteHandlerBuilder endpoint) => endpoint
         .WithMetadata(new JsonRequestBodyMetadata(typeof(PredictionRequestBody)))
         .Produces<PredictionResponseBody>()
         .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -5,7 +5,7 @@ using MultiModel.ModelHost.Inference;
 namespace MultiModel.ModelHost.Api;
 
 /// <summary>Streams a prediction's outputs straight from ONNX Runtime's buffers into the response, then releases them.</summary>
-internal sealed class PredictionResult(Prediction prediction, PredictionLog log, long startedTimestamp) : IResult
+internal sealed class PredictionResult(Prediction prediction, Action<Utf8JsonWriter> write, PredictionLog log, long startedTimestamp) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -16,7 +16,7 @@ internal sealed class PredictionResult(Prediction prediction, PredictionLog log,
             httpContext.Response.ContentType = "application/json";
             await using (var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter))
             {
-                prediction.WriteTo(writer);
+                write(writer);
             }
 
             await httpContext.Response.BodyWriter.FlushAsync(httpContext.RequestAborted);

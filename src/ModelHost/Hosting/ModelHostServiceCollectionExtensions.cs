@@ -32,7 +32,7 @@ public static class ModelHostServiceCollectionExtensions
         services.AddSingleton<PredictDependencies>();
         services.AddHostedService<StartupPrewarm>();
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = OpenInferenceErrors.AddErrorField);
         services.AddExceptionHandler<ModelHostExceptionHandler>();
         services.AddOpenApi(options => options.AddOperationTransformer<JsonRequestBodyTransformer>());
         builder.AddStructuredLogging();

@@ -106,16 +106,23 @@ internal static class JsonTensorReader
             }
         }
 
-        void FillFlat(JsonElement array)
+        // Explicit data is row-major; nesting in it (allowed by the Open Inference Protocol) is only flattened.
+        void FillFlat(JsonElement element)
         {
-            if (array.GetArrayLength() != count)
+            if (element.ValueKind != JsonValueKind.Array)
             {
-                throw CountMismatch(array.GetArrayLength());
+                if (written == count)
+                {
+                    throw CountMismatch(tooMany: true);
+                }
+
+                Store(element);
+                return;
             }
 
-            foreach (var element in array.EnumerateArray())
+            foreach (var child in element.EnumerateArray())
             {
-                Store(element);
+                FillFlat(child);
             }
         }
 
@@ -130,8 +137,8 @@ internal static class JsonTensorReader
             buffer[written++] = value;
         }
 
-        InvalidInputException CountMismatch(long? given = null) => new(
-            $"Input '{signature.Name}' has {given ?? written} data elements but its shape [{string.Join(", ", shape)}] needs {count}.");
+        InvalidInputException CountMismatch(bool tooMany = false) => new(
+            $"Input '{signature.Name}' has {(tooMany ? $"more than {count}" : $"{written}")} data elements but its shape [{string.Join(", ", shape)}] needs {count}.");
     }
 
     private static string Describe(JsonElement element) => element.ValueKind switch

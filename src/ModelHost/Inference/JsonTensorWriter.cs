@@ -6,12 +6,12 @@ namespace MultiModel.ModelHost.Inference;
 /// <summary>Writes an output tensor as <c>{"name", "datatype", "shape", "data"}</c> with flat row-major data.</summary>
 internal static class JsonTensorWriter
 {
-    public static void Write(Utf8JsonWriter writer, string name, OrtValue tensor)
+    public static void Write(Utf8JsonWriter writer, string name, OrtValue tensor, Func<TensorElementType, string> datatypeName)
     {
         var info = tensor.GetTensorTypeAndShape();
         writer.WriteStartObject();
         writer.WriteString("name", name);
-        writer.WriteString("datatype", TensorDataType.NameOf(info.ElementDataType));
+        writer.WriteString("datatype", datatypeName(info.ElementDataType));
         writer.WriteStartArray("shape");
         foreach (var dimension in info.Shape)
         {

@@ -22,7 +22,7 @@ internal sealed class Prediction(ModelLease lease, IReadOnlyList<string> outputN
         var index = 0;
         foreach (var output in outputs)
         {
-            JsonTensorWriter.Write(writer, outputNames[index++], output);
+            JsonTensorWriter.Write(writer, outputNames[index++], output, TensorDataType.NameOf);
         }
 
         writer.WriteEndArray();
@@ -31,6 +31,28 @@ internal sealed class Prediction(ModelLease lease, IReadOnlyList<string> outputN
             labels.Write(writer, outputs.ElementAt(IndexOf(labels.ScoresOutput)));
         }
 
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The Open Inference Protocol response: model name and version, the request id, the outputs.</summary>
+    public void WriteOpenInference(Utf8JsonWriter writer, string? requestId)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("model_name", Lease.Ref.Id);
+        writer.WriteString("model_version", Lease.Ref.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (requestId is not null)
+        {
+            writer.WriteString("id", requestId);
+        }
+
+        writer.WriteStartArray("outputs");
+        var index = 0;
+        foreach (var output in outputs)
+        {
+            JsonTensorWriter.Write(writer, outputNames[index++], output, TensorDataType.OpenInferenceNameOf);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

@@ -1,30 +1,23 @@
 using System.Diagnostics;
-using System.Text.Json;
 using MultiModel.ModelHost.Caching;
 
 namespace MultiModel.ModelHost.Inference;
 
 /// <summary>
-/// Runs one request body through a leased model: every input is checked against the model's signature and converted
-/// before ONNX Runtime sees it. Body: <c>{"inputs": {"name": value, ...}, "outputs"?: ["name", ...]}</c>.
+/// Runs named inputs through a leased model: every input is checked against the model's signature and converted
+/// before ONNX Runtime sees it. Request formats (ours, the Open Inference Protocol) only differ in how they name inputs.
 /// </summary>
 internal static class Predictor
 {
-    public static Prediction Run(ModelLease lease, JsonElement body)
+    public static Prediction Run(ModelLease lease, IEnumerable<PredictionInput> inputs, IReadOnlyList<string>? requestedOutputs)
     {
         var signature = lease.Model.Signature;
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("inputs", out var inputs) || inputs.ValueKind != JsonValueKind.Object)
-        {
-            throw new InvalidInputException(
-                $"The body must be a JSON object with an \"inputs\" object, e.g. {{\"inputs\": {{\"{signature.Inputs.FirstOrDefault()?.Name ?? "x"}\": [[1.0, 2.0]]}}}}.");
-        }
-
         var names = new List<string>(signature.Inputs.Count);
         var values = new List<OrtValue>(signature.Inputs.Count);
         try
         {
             var dimensions = new DimensionBindings();
-            foreach (var input in inputs.EnumerateObject())
+            foreach (var input in inputs)
             {
                 if (!signature.InputsByName.TryGetValue(input.Name, out var expected))
                 {
@@ -46,7 +39,7 @@ internal static class Predictor
                 throw new InvalidInputException($"Missing input{(missing.Length > 1 ? "s" : "")} {Describe(missing)}.");
             }
 
-            var outputNames = SelectOutputs(body, signature, lease.Model.Labels);
+            var outputNames = SelectOutputs(requestedOutputs, signature, lease.Model.Labels);
             var started = Stopwatch.GetTimestamp();
             var outputs = RunSession(lease, names, values, outputNames);
             return new Prediction(lease, outputNames, outputs, Stopwatch.GetElapsedTime(started));
@@ -59,6 +52,9 @@ internal static class Predictor
             }
         }
     }
+
+    public static string Describe(IEnumerable<TensorSignature> tensors) =>
+        string.Join(", ", tensors.Select(tensor => $"'{tensor.Name}' ({tensor.DataType} {tensor.ShapeText})"));
 
     private static IDisposableReadOnlyCollection<OrtValue> RunSession(ModelLease lease, List<string> names, List<OrtValue> values, IReadOnlyList<string> outputNames)
     {
@@ -74,19 +70,14 @@ internal static class Predictor
         }
     }
 
-    private static IReadOnlyList<string> SelectOutputs(JsonElement body, ModelSignature signature, LabelPostProcessor? labels)
+    private static IReadOnlyList<string> SelectOutputs(IReadOnlyList<string>? requested, ModelSignature signature, LabelPostProcessor? labels)
     {
-        if (!body.TryGetProperty("outputs", out var requested))
+        if (requested is null)
         {
             return signature.OutputNames;
         }
 
-        if (requested.ValueKind != JsonValueKind.Array || requested.EnumerateArray().Any(name => name.ValueKind != JsonValueKind.String))
-        {
-            throw new InvalidInputException("\"outputs\" must be an array of output names.");
-        }
-
-        var names = requested.EnumerateArray().Select(name => name.GetString()!).Distinct().ToList();
+        var names = requested.Distinct().ToList();
         var unknown = names.Where(name => !signature.OutputNames.Contains(name)).ToArray();
         if (unknown.Length > 0)
         {
@@ -100,7 +91,4 @@ internal static class Predictor
 
         return names;
     }
-
-    private static string Describe(IEnumerable<TensorSignature> tensors) =>
-        string.Join(", ", tensors.Select(tensor => $"'{tensor.Name}' ({tensor.DataType} {tensor.ShapeText})"));
 }

@@ -79,7 +79,8 @@ public sealed class EvictionTests : IDisposable
         Assert.False(held.IsDisposed);
         using (var body = JsonDocument.Parse(Body))
         {
-            var prediction = Predictor.Run(lease, body.RootElement); // still runs on the evicted session
+            var request = PredictRequestReader.Read(body.RootElement, held.Signature);
+            var prediction = Predictor.Run(lease, request.Inputs, request.Outputs); // still runs on the evicted session
             prediction.Dispose(); // also ends the lease
         }
 

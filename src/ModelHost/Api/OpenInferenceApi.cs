@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Inference;
+
+namespace MultiModel.ModelHost.Api;
+
+/// <summary>
+/// The Open Inference Protocol (KServe V2) REST endpoints, so Triton, KServe and MLServer clients can call the host
+/// unchanged: server metadata, model metadata and readiness, and <c>infer</c>. Errors carry the protocol's
+/// <c>{"error": "..."}</c> field beside the ProblemDetails ones.
+/// </summary>
+public static class OpenInferenceApi
+{
+    private const string Platform = "onnx_onnxv1";
+
+    public static IEndpointRouteBuilder MapOpenInferenceApi(this IEndpointRouteBuilder app)
+    {
+        var v2 = app.MapGroup("/v2").WithTags("Open Inference Protocol");
+        v2.MapGet("/", () => TypedResults.Ok(new OpenInferenceServerMetadata(
+            "multimodel-modelhost", typeof(OpenInferenceApi).Assembly.GetName().Version?.ToString() ?? "1.0.0", [])));
+        foreach (var prefix in new[] { "/models/{name}", "/models/{name}/versions/{version}" })
+        {
+            v2.MapGet(prefix, (string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>
+                DescribeAsync(name, version, cache, versions, cancellationToken));
+            v2.MapGet(prefix + "/ready", (string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>
+                ReadyAsync(name, version, cache, versions, cancellationToken));
+            v2.MapPost(prefix + "/infer", (string name, string? version, HttpContext context, PredictDependencies dependencies) =>
+                    PredictApi.PredictAsync(name, version, context, dependencies, PredictionFormat.OpenInference))
+                .DescribePrediction();
+        }
+
+        return app;
+    }
+
+    private static async Task<Ok<OpenInferenceModelMetadata>> DescribeAsync(string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
+    {
+        using var lease = await AcquireAsync(name, version, cache, versions, cancellationToken);
+        var available = await versions.ListAsync(name, cancellationToken);
+        var signature = lease.Model.Signature;
+        return TypedResults.Ok(new OpenInferenceModelMetadata(
+            name,
+            available.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray(),
+            Platform,
+            Describe(signature.Inputs),
+            Describe(signature.Outputs)));
+    }
+
+    // Loading is on demand, so "ready" means the model can be loaded and run: it is, once this answers.
+    private static async Task<Ok<OpenInferenceModelReady>> ReadyAsync(string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
+    {
+        using var lease = await AcquireAsync(name, version, cache, versions, cancellationToken);
+        return TypedResults.Ok(new OpenInferenceModelReady(name, true));
+    }
+
+    private static async Task<ModelLease> AcquireAsync(string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
+    {
+        var model = await versions.ResolveAsync(ModelIds.Validate(name), ModelIds.ParseVersion(version), cancellationToken);
+        return await cache.AcquireAsync(model, cancellationToken);
+    }
+
+    private static OpenInferenceTensorMetadata[] Describe(IEnumerable<TensorSignature> tensors) =>
+        tensors.Select(tensor => new OpenInferenceTensorMetadata(
+            tensor.Name, TensorDataType.OpenInferenceNameOf(tensor.ElementType), tensor.Shape.Select(d => (long)d).ToArray())).ToArray();
+}
