@@ -24,11 +24,17 @@ public sealed class RulePoller(
     /// <summary>Retry pace while no snapshot has ever loaded.</summary>
     public static readonly TimeSpan NoRulesRetryInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>Bound on the read at start: Lambda allows 10 s for the whole init phase.</summary>
+    public static readonly TimeSpan StartReadTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Bound on a later read, so a hung store cannot stall the loop (SDK retries included).</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(20);
+
     private DateTimeOffset _lastAttempt;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var error = await ReloadAsync(cancellationToken);
+        var error = await ReloadAsync(StartReadTimeout, cancellationToken);
         if (error is not null && rulesOptions.Value.Source == RuleSourceKind.File)
         {
             throw new InvalidOperationException($"Router:Rules could not be loaded at start: {error}");
@@ -63,25 +69,27 @@ public sealed class RulePoller(
                 return;
             }
 
-            await ReloadAsync(stoppingToken);
+            await ReloadAsync(ReadTimeout, stoppingToken);
         }
     }
 
     /// <summary>Reads the source once; returns the failure reason, or null on success.</summary>
-    private async Task<string?> ReloadAsync(CancellationToken cancellationToken)
+    private async Task<string?> ReloadAsync(TimeSpan limit, CancellationToken stoppingToken)
     {
         _lastAttempt = time.GetUtcNow();
         RuleSourceSnapshot snapshot;
+        using var timeout = new CancellationTokenSource(limit, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
         try
         {
-            snapshot = await source.LoadAsync(cancellationToken);
+            snapshot = await source.LoadAsync(linked.Token);
         }
-        catch (RuleSourceException ex)
+        catch (Exception ex) when (ex is RuleSourceException || ex is OperationCanceledException && !stoppingToken.IsCancellationRequested)
         {
-            var current = store.Current;
-            RouterLog.RulesReadFailed(logger, ex, source.Description, current?.Rules.Count ?? 0, store.Status.LastSuccessAt);
-            store.Failed(ex.Message, time.GetUtcNow());
-            return ex.Message;
+            var reason = ex is RuleSourceException ? ex.Message : $"reading {source.Description} took longer than {limit:c}";
+            RouterLog.RulesReadFailed(logger, ex, source.Description, store.Current?.Rules.Count ?? 0, store.Status.LastSuccessAt);
+            store.Failed(reason, time.GetUtcNow());
+            return reason;
         }
 
         if (store.Current?.Fingerprint == snapshot.Fingerprint)

@@ -53,6 +53,7 @@ public sealed class ForwardingTests : IAsyncLifetime
         Assert.Equal(("POST", "/models/iris/versions/3/predict?explain=true&top=2"), (seen.Method, seen.RawTarget));
         Assert.Equal("""{"inputs":[[5.1,3.5,1.4,0.2]]}""", Encoding.UTF8.GetString(seen.Body));
         Assert.Equal(("yes", "application/json; charset=utf-8"), (seen.Header("X-Custom"), seen.Header("Content-Type")));
+        Assert.Equal(new Uri(_a.Url).Authority, seen.Header("Host")); // The target's own host, not the caller's.
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("3", response.Headers.GetValues("X-Model-Version").Single());
         Assert.Equal("created", await response.Content.ReadAsStringAsync());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MultiModel.Router.Rules;
 using MultiModel.Router.Tests.SsmStandIn;
 using MultiModel.Router.Tests.Support;
 using static MultiModel.Router.Tests.Support.RuleJson;
@@ -149,5 +150,24 @@ public sealed class SsmRulesTests : IAsyncLifetime
         _ssm.FailWithStatus = null;
         await router.PollAsync(TimeSpan.FromSeconds(5)); // Retried faster than the poll interval while there are no rules.
         Assert.Equal("a", await client.BackendOfAsync("iris"));
+    }
+
+    [Fact]
+    public async Task Start_SsmHangs_StartGivesUpAfterItsBoundAndStartsUnready()
+    {
+        var release = new TaskCompletionSource();
+        _ssm.Put($"{RulesPath}/iris", Exact("iris", Target(_a.Url)));
+        _ssm.HoldUntil = release.Task;
+        await using var router = Router();
+
+        var starting = Task.Run(() => router.CreateClient());
+        await _ssm.NextCallAsync();
+        router.Time.Advance(RulePoller.StartReadTimeout);
+        var client = await starting.WaitAsync(TimeSpan.FromSeconds(10));
+
+        using var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("took longer than 00:00:05", router.Store.Status.LastError, StringComparison.Ordinal);
+        release.SetResult();
     }
 }

@@ -23,6 +23,7 @@ public sealed class SsmStandInServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Dictionary<string, List<StoredParameter>> _parameters = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly System.Threading.Channels.Channel<string> _arrivals = System.Threading.Channels.Channel.CreateUnbounded<string>();
 
     private SsmStandInServer(WebApplication app) => _app = app;
 
@@ -33,6 +34,12 @@ public sealed class SsmStandInServer : IAsyncDisposable
 
     /// <summary>When set, every call fails with this HTTP status and an InternalServerError body.</summary>
     public int? FailWithStatus { get; set; }
+
+    /// <summary>When set, every call waits for this task (or the caller to give up) before answering.</summary>
+    public Task? HoldUntil { get; set; }
+
+    /// <summary>Waits for the next call to arrive (10 s at most), e.g. to advance a clock only once a read is in flight.</summary>
+    public async Task NextCallAsync() => await _arrivals.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 
     public static async Task<SsmStandInServer> StartAsync()
     {
@@ -65,6 +72,11 @@ public sealed class SsmStandInServer : IAsyncDisposable
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         var request = body.RootElement;
         Calls.Enqueue(request.TryGetProperty("NextToken", out _) ? operation + "+token" : operation);
+        _arrivals.Writer.TryWrite(operation);
+        if (HoldUntil is { } hold)
+        {
+            await hold.WaitAsync(context.RequestAborted);
+        }
         if (FailWithStatus is { } status)
         {
             await Error(context, status, "InternalServerError", "stand-in told to fail");
