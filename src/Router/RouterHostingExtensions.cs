@@ -12,9 +12,6 @@ using MultiModel.Router.Rules;
 using MultiModel.Router.Rules.Sources;
 using Serilog;
 using Serilog.Formatting.Compact;
-#if LAMBDA_HOSTING
-using Amazon.Lambda.AspNetCoreServer.Hosting;
-#endif
 
 namespace MultiModel.Router;
 
