@@ -37,6 +37,36 @@ public sealed class ImageBuildTests
     }
 
     [Fact]
+    public void Dockerfile_RestoreLayer_CopiesEveryBuildFileAndProjectTheAppsNeed()
+    {
+        var restore = Array.FindIndex(Lines, l => l.Contains("--restore-only", StringComparison.Ordinal));
+        var copied = Lines[..restore].Where(l => l.StartsWith("COPY ", StringComparison.Ordinal))
+            .SelectMany(l => l.Split(' ')[1..^1]).ToHashSet(StringComparer.Ordinal);
+
+        // Any build file MSBuild would pick up from the root or src/ (a new Directory.Build.targets, a NuGet.config).
+        var buildFiles = new[] { ".", "src" }
+            .SelectMany(dir => Directory.GetFiles(RepositoryPaths.Of(dir)))
+            .Select(f => Path.GetRelativePath(RepositoryPaths.Root, f).Replace('\\', '/'))
+            .Where(f => Path.GetFileName(f) is "global.json" or "NuGet.config" or "nuget.config" ||
+                Path.GetFileName(f).StartsWith("Directory.", StringComparison.Ordinal));
+        Assert.All(buildFiles, f => Assert.Contains(f, copied));
+
+        // Every project the two apps reference, transitively.
+        var pending = new Stack<string>(["src/ModelHost/ModelHost.csproj", "src/Router/Router.csproj"]);
+        while (pending.TryPop(out var project))
+        {
+            Assert.Contains(project, copied);
+            var folder = Path.GetDirectoryName(project)!;
+            foreach (var reference in System.Xml.Linq.XDocument.Load(RepositoryPaths.Of(project)).Descendants("ProjectReference"))
+            {
+                var path = Path.GetRelativePath(RepositoryPaths.Root,
+                    Path.GetFullPath(Path.Combine(RepositoryPaths.Root, folder, reference.Attribute("Include")!.Value.Replace('\\', '/'))));
+                pending.Push(path.Replace('\\', '/'));
+            }
+        }
+    }
+
+    [Fact]
     public void Dockerfile_Layout_MatchesTheCommandsTheStackSets()
     {
         Assert.Contains($"COPY --from=build /app/modelhost {ContainerImage.ModelHostDirectory}", Lines);

@@ -50,27 +50,27 @@ public sealed class PublishScriptTests(ITestOutputHelper testOutput)
         }
     }
 
-    // What the Dockerfile copies before publishing (the Router is left out: its publish is the same command).
+    // What the Docker build context holds (.dockerignore): the root build files, the scripts and src/ without bin/obj.
     private static void CopyBuildContext(string work)
     {
         foreach (var file in new[] { "global.json", "Directory.Build.props", "Directory.Packages.props", "scripts/publish.sh",
-                     "scripts/linux-natives.targets", "src/Directory.Build.props" })
+                     "scripts/linux-natives.targets" })
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(work, file))!);
             File.Copy(RepositoryPaths.Of(file), Path.Combine(work, file));
         }
 
-        var source = RepositoryPaths.Of("src/ModelHost");
+        var source = RepositoryPaths.Of("src");
         foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(source, file);
-            if (relative.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal) ||
-                relative.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            var segments = relative.Split(Path.DirectorySeparatorChar);
+            if (segments.Contains("bin") || segments.Contains("obj"))
             {
                 continue;
             }
 
-            var target = Path.Combine(work, "src/ModelHost", relative);
+            var target = Path.Combine(work, "src", relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             try
             {
