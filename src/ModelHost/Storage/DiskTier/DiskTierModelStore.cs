@@ -30,6 +30,9 @@ public sealed partial class DiskTierModelStore : IModelStore
         AdoptExistingCopies();
     }
 
+    /// <summary>How long a copy just handed out is safe from eviction and deletion: its caller may not have opened it yet.</summary>
+    public static TimeSpan ServedGrace => DiskTierIndex.ServedGrace;
+
     /// <summary>Bytes of model files on disk now.</summary>
     public long UsedBytes => _index.UsedBytes;
 
