@@ -14,7 +14,7 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
     {
         var id = RadosgwFixture.NewId("disk");
         await s3.PutModelAsync(id, 1, Models.Small, Models.Labels);
-        using var sut = new DiskTierUnderTest(s3);
+        using var sut = new DiskTierUnderTest(s3, new DiskTierOptions { Directory = TempDirectory(), RevalidateAfter = TimeSpan.FromDays(1) });
 
         var first = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
         var requestsAfterFirst = sut.Requests.Total;
@@ -32,11 +32,11 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
     }
 
     [Fact]
-    public async Task FetchAsync_CopyOlderThanRevalidateAfter_ChecksWithHeadsAndNoGet()
+    public async Task FetchAsync_DefaultRevalidation_ChecksTheCopyWithHeadsAndNoGet()
     {
         var id = RadosgwFixture.NewId("diskhead");
         await s3.PutModelAsync(id, 1, Models.Small);
-        using var sut = new DiskTierUnderTest(s3, new DiskTierOptions { Directory = TempDirectory(), RevalidateAfter = TimeSpan.Zero });
+        using var sut = new DiskTierUnderTest(s3);
         await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
         sut.Requests.Clear();
 
@@ -67,7 +67,7 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
     {
         var id = RadosgwFixture.NewId("diskchanged");
         await s3.PutModelAsync(id, 1, Models.Small);
-        using var sut = new DiskTierUnderTest(s3); // RevalidateAfter 30 s: only IsUnchangedAsync can notice
+        using var sut = new DiskTierUnderTest(s3, new DiskTierOptions { Directory = TempDirectory(), RevalidateAfter = TimeSpan.FromDays(1) }); // only IsUnchangedAsync can notice
         var before = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
         await s3.PutModelAsync(id, 1, Models.Other);
 

@@ -25,12 +25,13 @@ public sealed class DiskTierOptions
     public int BudgetMegabytes { get; set; } = 400;
 
     /// <summary>
-    /// A copy older than this is checked against the store (one conditional HEAD, no download) before it is served
-    /// again, so a model overwritten while evicted from memory is not revived. When the store is unreachable the copy is
-    /// served anyway.
+    /// A copy last confirmed longer ago than this is checked against the store (a conditional HEAD, no download) before
+    /// it is served again. The default, zero, checks on every reload: a model overwritten while evicted from memory is
+    /// not revived, and a corrupt upload that is then fixed is not served from disk after the fix. A reload is rare
+    /// next to a hit, so the HEAD costs little; when the store is unreachable the copy is served anyway.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
-    public TimeSpan RevalidateAfter { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RevalidateAfter { get; set; } = TimeSpan.Zero;
 
     internal long BudgetBytes => BudgetMegabytes * 1024L * 1024;
 }
