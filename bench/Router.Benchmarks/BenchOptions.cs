@@ -15,7 +15,7 @@ public sealed record BenchOptions(
     string Model,
     string Body)
 {
-    public const string DefaultBody = """{"inputs":[{"name":"input","shape":[1,4],"datatype":"FP32","data":[5.1,3.5,1.4,0.2]}]}""";
+    public const string DefaultBody = """{"inputs": {"features": [[5.1, 3.5, 1.4, 0.2]]}}""";
 
     public static BenchOptions Parse(string[] args)
     {

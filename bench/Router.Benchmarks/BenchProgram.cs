@@ -47,28 +47,29 @@ public static class BenchProgram
         }
 
         var rows = new List<RoundResult>();
-        report.WriteLine("round | direct p50 us | router p50 us | added p50 us | direct p99 us | router p99 us | direct req/s | router req/s | ratio");
+        report.WriteLine("round | direct p50 us | router p50 us | added p50 us | direct p99 us | router p99 us | direct req/s | router req/s | ratio | cpu/req direct us | cpu/req routed us");
         for (var round = 0; round < options.Rounds; round++)
         {
             var routerFirst = round % 4 is 1 or 2; // ABBA: D R, R D, R D, D R, ...
-            var results = new Dictionary<string, (double[] Latency, double Rps)>();
+            var results = new Dictionary<string, (double[] Latency, double Rps, double Cpu)>();
             foreach (var (side, url) in routerFirst ? new[] { ("router", routerUrl), ("direct", backendUrl) } : [("direct", backendUrl), ("router", routerUrl)])
             {
                 var latency = await load.LatencyAsync(url, options.Requests);
-                var rps = await load.ThroughputAsync(url, options.Concurrency, options.Duration);
-                results[side] = (latency, rps);
+                var (rps, cpu) = await load.ThroughputAsync(url, options.Concurrency, options.Duration);
+                results[side] = (latency, rps, cpu);
             }
 
-            var row = new RoundResult(results["direct"].Latency, results["router"].Latency, results["direct"].Rps, results["router"].Rps);
+            var row = new RoundResult(results["direct"].Latency, results["router"].Latency, results["direct"].Rps, results["router"].Rps, results["direct"].Cpu, results["router"].Cpu);
             rows.Add(row);
             report.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{round + 1,5} | {row.DirectP50,13:0} | {row.RouterP50,13:0} | {row.AddedP50,12:0} | {row.DirectP99,13:0} | {row.RouterP99,13:0} | {row.DirectRps,12:0} | {row.RouterRps,12:0} | {row.Ratio,5:P0}"));
+                $"{round + 1,5} | {row.DirectP50,13:0} | {row.RouterP50,13:0} | {row.AddedP50,12:0} | {row.DirectP99,13:0} | {row.RouterP99,13:0} | {row.DirectRps,12:0} | {row.RouterRps,12:0} | {row.Ratio,5:P0} | {row.DirectCpu,17:0} | {row.RouterCpu,17:0}"));
         }
 
         var added = Stats.Median(rows.Select(r => r.AddedP50).ToList());
         var ratio = Stats.Median(rows.Select(r => r.Ratio).ToList());
+        var routerCpu = Stats.Median(rows.Select(r => r.AddedCpu).ToList());
         report.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"median over rounds: p50 added {added / 1000:0.000} ms (target < 0.5 ms), throughput ratio {ratio:P1} of direct (target >= 80%)"));
+            $"median over rounds: p50 added {added / 1000:0.000} ms (target < 0.5 ms), throughput ratio {ratio:P1} of direct (target >= 80%), router CPU {routerCpu:0} us per request"));
         report.WriteLine($"load average at end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
         return 0;
     }

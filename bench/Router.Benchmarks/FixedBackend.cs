@@ -15,7 +15,7 @@ namespace MultiModel.Router.Benchmarks;
 /// </summary>
 public sealed class FixedBackend : IAsyncDisposable
 {
-    public const string Body = """{"model_name":"iris","model_version":"1","outputs":[{"name":"probabilities","shape":[1,3],"datatype":"FP32","data":[0.97,0.02,0.01]}]}""";
+    public const string Body = """{"modelId":"iris","modelVersion":2,"outputs":[{"name":"Score.output","datatype":"float32","shape":[1,3],"data":[0.9952152,0.0047848383,8.518793E-13]}],"predictions":[{"label":"setosa","score":0.9952152,"belowThreshold":false}]}""";
     private readonly WebApplication _app;
 
     private FixedBackend(WebApplication app, string url)
