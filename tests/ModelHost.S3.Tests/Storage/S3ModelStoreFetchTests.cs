@@ -89,22 +89,24 @@ public sealed class S3ModelStoreFetchTests(RadosgwFixture s3)
         Assert.Contains("labels", error.Message);
     }
 
-    [Fact]
-    public async Task FetchAsync_ObjectOverThreshold_DownloadsIdenticalBytesInRangedParts()
+    [Theory]
+    [InlineData(1, 3, 6)] // 5 MB and a bit in 1 MB parts: the first GET brings part one, five ranged GETs follow
+    [InlineData(1, 1, 6)] // the same, one part after another
+    [InlineData(8, 4, 1)] // within one part: the first GET brings everything
+    public async Task FetchAsync_AnyPartSize_DownloadsIdenticalBytesInThatManyGets(int partMegabytes, int parallel, int expectedGets)
     {
         var id = RadosgwFixture.NewId("ranged");
         var bytes = RandomBytes((5 * 1024 * 1024) + 12345);
         await s3.PutModelAsync(id, 1, bytes);
         var options = s3.Options();
-        options.ParallelThresholdBytes = 1024 * 1024;
-        options.PartSizeBytes = 1024 * 1024;
-        options.MaxParallelParts = 3;
+        options.PartSizeBytes = partMegabytes * 1024 * 1024;
+        options.MaxParallelParts = parallel;
         using var sut = s3.CreateStore(options);
 
         var artifact = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
 
         Assert.Equal(bytes, artifact.Bytes);
-        Assert.Equal(6, sut.Requests.Count(HttpMethod.Get, "/model.onnx"));
+        Assert.Equal(expectedGets, sut.Requests.Count(HttpMethod.Get, "/model.onnx"));
     }
 
     [Fact]
@@ -114,7 +116,6 @@ public sealed class S3ModelStoreFetchTests(RadosgwFixture s3)
         var bytes = RandomBytes((3 * 1024 * 1024) + 7);
         await s3.PutModelAsync(id, 1, bytes);
         var options = s3.Options();
-        options.ParallelThresholdBytes = 1024 * 1024;
         options.PartSizeBytes = 1024 * 1024;
         using var sut = s3.CreateStore(options);
         var path = Path.Combine(Path.GetTempPath(), $"{id}.onnx");

@@ -40,18 +40,15 @@ public sealed class S3ModelStoreOptions
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Objects larger than this are fetched as parallel ranged GETs, smaller ones with one GET. The default is from
-    /// bench/S3.Benchmarks on loopback (docs/s3.md); on AWS, where one connection tops out far below the NIC, lower it.
+    /// Bytes per GET. The first GET asks for the first part and learns the object's size from the answer, so an object
+    /// up to this size takes exactly one request; a larger one continues with ranged GETs of this size in parallel
+    /// (the design of the AWS CRT transfer client). The default is measured by bench/S3.Benchmarks (docs/s3.md).
     /// </summary>
-    [Range(1L, long.MaxValue)]
-    public long ParallelThresholdBytes { get; set; } = 64L * 1024 * 1024;
-
-    /// <summary>Size of each ranged GET (AWS suggests 8-16 MB).</summary>
     [Range(1024 * 1024, 1024 * 1024 * 1024)]
     public int PartSizeBytes { get; set; } = 16 * 1024 * 1024;
 
-    /// <summary>Ranged GETs in flight at once for one object.</summary>
-    [Range(2, 64)]
+    /// <summary>Ranged GETs in flight at once for one object; 1 fetches the parts one after another.</summary>
+    [Range(1, 64)]
     public int MaxParallelParts { get; set; } = 4;
 
     /// <summary>Keys per ListObjectsV2 page (S3 caps it at 1,000); lower only to exercise paging.</summary>

@@ -1,41 +1,46 @@
+using System.Globalization;
+using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 
 namespace MultiModel.ModelHost.Storage.S3;
 
 /// <summary>
-/// Streams one object into a <see cref="DownloadTarget"/>. The first GET's headers give the size and ETag, so a too
-/// large object is refused before its body is read. Objects over the threshold keep that first response for their
-/// first part and fetch the rest with ranged GETs pinned to the same ETag, so an overwrite mid-download cannot mix
-/// two versions (S3 answers 412 instead).
+/// Streams one object into a <see cref="DownloadTarget"/>. The first GET asks for the first part only; its answer
+/// gives the object's size and ETag, so a too large object is refused after one small request, and an object that
+/// fits in one part is complete. The other parts follow as ranged GETs in parallel, pinned to the first answer's ETag
+/// so an overwrite mid-download cannot mix two versions (S3 answers 412 instead). No response is ever abandoned
+/// half-read, which would make the server push bytes nobody reads.
 /// </summary>
 internal sealed class S3ObjectDownloader(IAmazonS3 client, S3ModelStoreOptions options, S3ErrorTranslator errors)
 {
     public async Task<DownloadedObject> DownloadAsync(
         string key, long maxBytes, Func<long, DownloadTarget> targetForSize, Func<long, Exception> tooLarge, CancellationToken cancellationToken)
     {
-        using var first = await client.GetObjectAsync(new GetObjectRequest { BucketName = options.Bucket, Key = key }, cancellationToken);
-        var size = first.ContentLength;
+        long partSize = options.PartSizeBytes;
+        using var first = await GetFirstPartAsync(key, partSize, cancellationToken);
+        var size = TotalSize(first);
         if (size > maxBytes)
         {
-            throw tooLarge(size); // disposing the response abandons the body unread
+            throw tooLarge(size);
         }
 
-        var etag = first.ETag;
         var target = targetForSize(size);
         try
         {
+            var firstLength = first.ContentLength; // all of it when the server ignored the range
+            var copyFirst = CopyAsync(first.ResponseStream, target, 0, firstLength, cancellationToken);
             var parts = 1;
-            if (size <= options.ParallelThresholdBytes)
+            if (firstLength >= size)
             {
-                await CopyAsync(first.ResponseStream, target, 0, size, cancellationToken);
+                await copyFirst;
             }
             else
             {
-                parts = await DownloadInPartsAsync(key, etag, size, first.ResponseStream, target, cancellationToken);
+                parts = await DownloadRestAsync(key, first.ETag, firstLength, size, copyFirst, target, cancellationToken);
             }
 
-            return new DownloadedObject(target, size, etag, parts);
+            return new DownloadedObject(target, size, first.ETag, parts);
         }
         catch
         {
@@ -44,19 +49,31 @@ internal sealed class S3ObjectDownloader(IAmazonS3 client, S3ModelStoreOptions o
         }
     }
 
-    private async Task<int> DownloadInPartsAsync(
-        string key, string etag, long size, Stream firstStream, DownloadTarget target, CancellationToken cancellationToken)
+    private async Task<GetObjectResponse> GetFirstPartAsync(string key, long partSize, CancellationToken cancellationToken)
     {
-        var partSize = (long)options.PartSizeBytes;
-        var rest = new List<(long Offset, long Length)>();
-        for (var offset = partSize; offset < size; offset += partSize)
+        try
         {
-            rest.Add((offset, Math.Min(partSize, size - offset)));
+            return await client.GetObjectAsync(
+                new GetObjectRequest { BucketName = options.Bucket, Key = key, ByteRange = new ByteRange(0, partSize - 1) }, cancellationToken);
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            // Only an empty object has no byte 0; fetch it plainly so it fails where every broken model fails: at load.
+            return await client.GetObjectAsync(new GetObjectRequest { BucketName = options.Bucket, Key = key }, cancellationToken);
+        }
+    }
+
+    private async Task<int> DownloadRestAsync(
+        string key, string etag, long offset, long size, Task copyFirst, DownloadTarget target, CancellationToken cancellationToken)
+    {
+        var rest = new List<(long Offset, long Length)>();
+        for (; offset < size; offset += options.PartSizeBytes)
+        {
+            rest.Add((offset, Math.Min(options.PartSizeBytes, size - offset)));
         }
 
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var firstPart = CopyAsync(firstStream, target, 0, partSize, failed.Token);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelParts - 1, CancellationToken = failed.Token };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelParts - 1), CancellationToken = failed.Token };
         var others = Parallel.ForEachAsync(rest, parallel, async (part, token) =>
         {
             var request = new GetObjectRequest
@@ -72,17 +89,27 @@ internal sealed class S3ObjectDownloader(IAmazonS3 client, S3ModelStoreOptions o
 
         try
         {
-            await Task.WhenAll(firstPart, others);
+            await Task.WhenAll(copyFirst, others);
         }
         catch
         {
             // Stop the other parts at once; the first failure is what the caller needs to see.
             await failed.CancelAsync();
-            await Task.WhenAll(firstPart, others).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.WhenAll(copyFirst, others).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }
 
         return rest.Count + 1;
+    }
+
+    /// <summary>The whole object's size: after the slash of "bytes 0-1023/5000", or the body's length without a range.</summary>
+    private static long TotalSize(GetObjectResponse response)
+    {
+        var range = response.ContentRange;
+        var slash = range?.LastIndexOf('/') ?? -1;
+        return slash >= 0 && long.TryParse(range.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var total)
+            ? total
+            : response.ContentLength;
     }
 
     /// <summary>Copies exactly <paramref name="length"/> bytes, failing when the body ends early or stalls.</summary>

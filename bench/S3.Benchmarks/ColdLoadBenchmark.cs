@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using MultiModel.ModelHost.Storage;
+using MultiModel.ModelHost.Storage.DiskTier;
+
+namespace MultiModel.S3.Benchmarks;
+
+/// <summary>
+/// (a) An uncached ~100 MB model from radosgw to a created InferenceSession, through the stores, against a raw SDK
+/// GetObject plus <c>new InferenceSession(bytes)</c> of the same object. (b) A reload from the disk tier against
+/// <c>new InferenceSession(path)</c> of the same file.
+/// </summary>
+internal static class ColdLoadBenchmark
+{
+    public static async Task RunAsync(BenchBucket bucket, byte[] model, int iterations, SessionOptions sessionOptions, TextWriter report)
+    {
+        var id = "cold";
+        var key = $"{id}/1/model.onnx";
+        await bucket.PutAsync(key, model);
+        var (store, client) = bucket.NewStore(bucket.Options());
+        using var _ = client;
+        var root = Directory.CreateTempSubdirectory("s3-bench-disk-").FullName;
+
+        var raw = new Timing("raw GetObject + new InferenceSession(bytes)");
+        var rawRanged = new Timing("raw GetObject, Range 0- (no SDK MD5 check) + session");
+        var memory = new Timing("S3ModelStore (bytes) + session");
+        var disk = new Timing("DiskTier over S3ModelStore (file) + session");
+        for (var i = 0; i <= iterations; i++)
+        {
+            var record = i > 0;
+            await (record ? raw : new Timing("warmup")).MeasureAsync(async () =>
+            {
+                var bytes = await RawS3.GetAsync(bucket.Client, BenchBucket.Name, key);
+                using var session = new InferenceSession(bytes, sessionOptions);
+            });
+            await (record ? rawRanged : new Timing("warmup")).MeasureAsync(async () =>
+            {
+                var bytes = await RawS3.GetAsync(bucket.Client, BenchBucket.Name, key, ranged: true);
+                using var session = new InferenceSession(bytes, sessionOptions);
+            });
+            await (record ? memory : new Timing("warmup")).MeasureAsync(async () =>
+            {
+                var artifact = await store.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None);
+                using var session = artifact.CreateSession(sessionOptions);
+            });
+
+            var directory = Path.Combine(root, $"run{i}");
+            await (record ? disk : new Timing("warmup")).MeasureAsync(async () =>
+            {
+                var tier = new DiskTierModelStore(store, new DiskTierOptions { Directory = directory, BudgetMegabytes = 1024 }, TimeProvider.System, NullLogger<DiskTierModelStore>.Instance);
+                var artifact = await tier.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None);
+                using var session = artifact.CreateSession(sessionOptions);
+            });
+            Directory.Delete(directory, recursive: true);
+        }
+
+        report.WriteLine($"\n## (a) Cold load of a {model.Length / 1e6:0.0} MB model to a created session ({iterations} runs each, medians)\n");
+        report.WriteLine(Timing.Header);
+        report.WriteLine(raw.Row(raw));
+        report.WriteLine(rawRanged.Row(raw));
+        report.WriteLine(memory.Row(raw));
+        report.WriteLine(disk.Row(raw));
+
+        await ReloadAsync(store, id, iterations, sessionOptions, root, report);
+        Directory.Delete(root, recursive: true);
+    }
+
+    private static async Task ReloadAsync(IModelStore store, string id, int iterations, SessionOptions sessionOptions, string root, TextWriter report)
+    {
+        var checking = new DiskTierModelStore(store, new DiskTierOptions { Directory = Path.Combine(root, "reload"), BudgetMegabytes = 1024 }, TimeProvider.System, NullLogger<DiskTierModelStore>.Instance);
+        var path = (await checking.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None)).FilePath!;
+        var trusting = new DiskTierModelStore(store, new DiskTierOptions { Directory = Path.Combine(root, "reload"), BudgetMegabytes = 1024, RevalidateAfter = TimeSpan.FromDays(1) }, TimeProvider.System, NullLogger<DiskTierModelStore>.Instance);
+        _ = await trusting.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None); // adopts the copy (validated once)
+
+        var raw = new Timing("new InferenceSession(path)");
+        var withHead = new Timing("DiskTier reload (HEAD check, default) + session");
+        var withoutHead = new Timing("DiskTier reload (RevalidateAfter 1 day) + session");
+        for (var i = 0; i <= iterations; i++)
+        {
+            var record = i > 0;
+            await (record ? raw : new Timing("warmup")).MeasureAsync(() =>
+            {
+                using var session = new InferenceSession(path, sessionOptions);
+                return Task.CompletedTask;
+            });
+            await (record ? withHead : new Timing("warmup")).MeasureAsync(async () =>
+            {
+                using var session = (await checking.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None)).CreateSession(sessionOptions);
+            });
+            await (record ? withoutHead : new Timing("warmup")).MeasureAsync(async () =>
+            {
+                using var session = (await trusting.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None)).CreateSession(sessionOptions);
+            });
+        }
+
+        report.WriteLine($"\n## (b) Reload from the disk tier vs a raw session from the same file ({iterations} runs each, medians)\n");
+        report.WriteLine(Timing.Header);
+        report.WriteLine(raw.Row(raw));
+        report.WriteLine(withHead.Row(raw));
+        report.WriteLine(withoutHead.Row(raw));
+        report.Flush();
+    }
+}
