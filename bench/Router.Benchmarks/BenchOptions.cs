@@ -22,7 +22,7 @@ public sealed record BenchOptions(
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new BenchOptions(
-            Rounds: Int("--rounds", 6),
+            Rounds: Int("--rounds", 7),
             Requests: Int("--requests", 2000),
             Warmup: Int("--warmup", 1000),
             Concurrency: Int("--concurrency", 16),
