@@ -10,27 +10,3 @@ public sealed class RuleDocument
 
     public string? StickyHeader { get; set; }
 }
-
-public sealed class MatchDocument
-{
-    public string? Exact { get; set; }
-
-    public string? Prefix { get; set; }
-
-    public string? Glob { get; set; }
-}
-
-public sealed class TargetDocument
-{
-    public string? Url { get; set; }
-
-    public int? Weight { get; set; }
-
-    /// <summary>A TimeSpan such as "00:00:10" (hh:mm:ss).</summary>
-    public string? Timeout { get; set; }
-
-    /// <summary>"none" (default) or "iam".</summary>
-    public string? Auth { get; set; }
-
-    public string? Region { get; set; }
-}
