@@ -73,39 +73,43 @@ public sealed class RulePoller(
         }
     }
 
-    /// <summary>Reads the source once; returns the failure reason, or null on success.</summary>
+    /// <summary>Reads the source once; returns the failure reason, or null on success. Never throws but for shutdown:
+    /// an unexpected error in one read must not stop the loop (a faulted BackgroundService stops the whole host).</summary>
     private async Task<string?> ReloadAsync(TimeSpan limit, CancellationToken stoppingToken)
     {
         _lastAttempt = time.GetUtcNow();
-        RuleSourceSnapshot snapshot;
         using var timeout = new CancellationTokenSource(limit, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
         try
         {
-            snapshot = await source.LoadAsync(linked.Token);
+            var snapshot = await source.LoadAsync(linked.Token);
+            if (store.Current?.Fingerprint == snapshot.Fingerprint)
+            {
+                store.Succeeded(null, time.GetUtcNow());
+                return null;
+            }
+
+            var table = RuleCompiler.Compile(snapshot, forwardingOptions.Value.DefaultTimeout);
+            foreach (var skipped in table.Skipped)
+            {
+                RouterLog.RuleSkipped(logger, skipped.Name, skipped.Reason);
+            }
+
+            store.Succeeded(table, time.GetUtcNow());
+            RouterLog.RulesLoaded(logger, table.Rules.Count, table.Skipped.Count, source.Description);
+            return null;
         }
-        catch (Exception ex) when (ex is RuleSourceException || ex is OperationCanceledException && !stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
-            var reason = ex is RuleSourceException ? ex.Message : $"reading {source.Description} took longer than {limit:c}";
+            var reason = ex switch
+            {
+                RuleSourceException => ex.Message,
+                OperationCanceledException => $"reading {source.Description} took longer than {limit:c}",
+                _ => $"reading {source.Description} failed unexpectedly: {ex.GetType().Name}",
+            };
             RouterLog.RulesReadFailed(logger, ex, source.Description, store.Current?.Rules.Count ?? 0, store.Status.LastSuccessAt);
             store.Failed(reason, time.GetUtcNow());
             return reason;
         }
-
-        if (store.Current?.Fingerprint == snapshot.Fingerprint)
-        {
-            store.Succeeded(null, time.GetUtcNow());
-            return null;
-        }
-
-        var table = RuleCompiler.Compile(snapshot, forwardingOptions.Value.DefaultTimeout);
-        foreach (var skipped in table.Skipped)
-        {
-            RouterLog.RuleSkipped(logger, skipped.Name, skipped.Reason);
-        }
-
-        store.Succeeded(table, time.GetUtcNow());
-        RouterLog.RulesLoaded(logger, table.Rules.Count, table.Skipped.Count, source.Description);
-        return null;
     }
 }

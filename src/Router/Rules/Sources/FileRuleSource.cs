@@ -62,7 +62,18 @@ public sealed class FileRuleSource : IRuleSource, IDisposable
         return new RuleSourceSnapshot(rules, [], version);
     }
 
-    public IChangeToken? Watch() => _watcher?.Watch(Path.GetFileName(_path));
+    public IChangeToken? Watch()
+    {
+        try
+        {
+            return _watcher?.Watch(Path.GetFileName(_path));
+        }
+        catch (IOException)
+        {
+            // e.g. the inotify instance limit is reached: the poll interval still picks changes up.
+            return null;
+        }
+    }
 
     public void Dispose() => _watcher?.Dispose();
 }
