@@ -56,6 +56,24 @@ public sealed class SsmRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Poll_RuleDeletedAndAnotherAdded_BothApplyInOneSwap()
+    {
+        _ssm.Put($"{RulesPath}/iris", Exact("iris", Target(_a.Url)));
+        await using var router = Router();
+        var client = router.CreateClient();
+        var before = router.Store.Current;
+
+        _ssm.Delete($"{RulesPath}/iris");
+        _ssm.Put($"{RulesPath}/mnist", Exact("mnist", Target(_b.Url)));
+        await router.PollAsync(PollInterval);
+
+        using var iris = await client.PostAsync("/models/iris/predict", null);
+        await iris.ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("b", await client.BackendOfAsync("mnist"));
+        Assert.Equal(["iris"], before!.Rules.Select(r => r.Name)); // The old snapshot object is untouched.
+    }
+
+    [Fact]
     public async Task Load_MalformedRules_SkippedWithReasonOthersStillRoute()
     {
         _ssm.Put($"{RulesPath}/iris", Exact("iris", Target(_a.Url)));

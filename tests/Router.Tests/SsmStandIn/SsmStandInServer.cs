@@ -66,6 +66,15 @@ public sealed class SsmStandInServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Test setup without going through the SDK; same semantics as DeleteParameter.</summary>
+    public bool Delete(string name)
+    {
+        lock (_gate)
+        {
+            return _parameters.Remove(name);
+        }
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
         var operation = context.Request.Headers["X-Amz-Target"].ToString().Replace("AmazonSSM.", "", StringComparison.Ordinal);
