@@ -72,6 +72,8 @@ internal static class ColdLoadBenchmark
         _ = await trusting.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None); // adopts the copy (validated once)
 
         var raw = new Timing("new InferenceSession(path)");
+        var check = new Timing("IsUnchangedAsync alone (the reload's 2 conditional HEADs)");
+        var etag = (await checking.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None)).ETag!;
         var withHead = new Timing("DiskTier reload (HEAD check, default) + session");
         var withoutHead = new Timing("DiskTier reload (RevalidateAfter 1 day) + session");
         for (var i = 0; i <= iterations; i++)
@@ -82,6 +84,7 @@ internal static class ColdLoadBenchmark
                 using var session = new InferenceSession(path, sessionOptions);
                 return Task.CompletedTask;
             });
+            await (record ? check : new Timing("warmup")).MeasureAsync(async () => _ = await store.IsUnchangedAsync(new ModelRef(id, 1), etag, CancellationToken.None));
             await (record ? withHead : new Timing("warmup")).MeasureAsync(async () =>
             {
                 using var session = (await checking.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None)).CreateSession(sessionOptions);
@@ -97,6 +100,7 @@ internal static class ColdLoadBenchmark
         report.WriteLine(raw.Row(raw));
         report.WriteLine(withHead.Row(raw));
         report.WriteLine(withoutHead.Row(raw));
+        report.WriteLine(check.Row(raw));
         report.Flush();
     }
 }

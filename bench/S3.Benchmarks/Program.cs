@@ -22,6 +22,8 @@ internal static class S3Benchmark
         await using var server = await RadosgwServer.StartAsync(memstoreMegabytes: 3072);
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", server.AccessKey); // the host finds them through the default chain
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", server.SecretKey);
+        // WebApplicationFactory looks for the host's project folder beside a solution file unless told where its content is.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MODELHOST", AppContext.BaseDirectory);
         using var bucket = new BenchBucket(server);
         await bucket.Client.PutBucketAsync(BenchBucket.Name);
         var sessionOptions = OnnxRuntimeSetup.CreateSessionOptions(new InferenceOptions()); // the host's own session settings

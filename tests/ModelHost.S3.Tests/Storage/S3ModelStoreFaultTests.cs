@@ -83,4 +83,32 @@ public sealed class S3ModelStoreFaultTests(RadosgwFixture s3)
         Assert.Equal(Models.Small, (await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None)).Bytes);
         Assert.True(await sut.Store.IsUnchangedAsync(new(id, 1), etag, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task FetchAsync_GatewayHangs_ThrowsUnavailableAfterTheRequestTimeout()
+    {
+        var id = RadosgwFixture.NewId("frozen");
+        await s3.PutModelAsync(id, 1, Models.Small);
+        var options = s3.Options();
+        options.RequestTimeout = TimeSpan.FromMilliseconds(500);
+        options.MaxErrorRetry = 0;
+        using var sut = s3.CreateStore(options);
+
+        await s3.Server.FreezeGatewayAsync();
+        ModelStoreUnavailableException error;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            error = await Assert.ThrowsAsync<ModelStoreUnavailableException>(() => sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None));
+        }
+        finally
+        {
+            await s3.Server.ThawGatewayAsync();
+        }
+
+        // Generous bound: it only shows the configured timeout ended the wait, not the SDK's default of minutes.
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(20));
+        Assert.Contains("unreachable or too slow", error.Message);
+        Assert.Equal(Models.Small, (await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None)).Bytes);
+    }
 }

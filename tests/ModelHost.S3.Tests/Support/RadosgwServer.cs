@@ -60,6 +60,11 @@ public sealed class RadosgwServer : IAsyncDisposable
 
     public Task StartGatewayAsync() => RunAsync("rgw.sh", "start", Directory);
 
+    /// <summary>Makes S3 hang: the gateway is suspended, so connections open but no answer ever comes.</summary>
+    public Task FreezeGatewayAsync() => RunAsync("rgw.sh", "freeze", Directory);
+
+    public Task ThawGatewayAsync() => RunAsync("rgw.sh", "thaw", Directory);
+
     public async ValueTask DisposeAsync() => await RunAsync("stop.sh", Directory, "--delete");
 
     private async Task RunAsync(string script, params string[] arguments)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts or stops only the radosgw daemon of a cluster made by start.sh (fault tests take S3 away and bring it back).
-# Usage: rgw.sh start|stop DIR
+# Usage: rgw.sh start|stop|freeze|thaw DIR   (freeze: SIGSTOP, so connections are accepted but never answered)
 set -euo pipefail
 
 action=$1 dir=$2
@@ -33,5 +33,10 @@ case $action in
     kill -9 "$pid" 2>/dev/null || true
     rm -f "$pid_file"
     ;;
-  *) echo "usage: rgw.sh start|stop DIR" >&2; exit 2 ;;
+  freeze|thaw)
+    pid=$(cat "$pid_file")
+    grep -q radosgw "/proc/$pid/cmdline" || { echo "rgw.sh: $pid is not radosgw" >&2; exit 1; }
+    if [ "$action" = freeze ]; then kill -STOP "$pid"; else kill -CONT "$pid"; fi
+    ;;
+  *) echo "usage: rgw.sh start|stop|freeze|thaw DIR" >&2; exit 2 ;;
 esac
