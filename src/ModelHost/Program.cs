@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddModelHost();
 
 var app = builder.Build();
+app.UseMiddleware<RequestIdMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(); // bodiless errors from the framework (unknown route, wrong method) become ProblemDetails too
 app.MapOpenApi();

@@ -4,7 +4,7 @@ using MultiModel.ModelHost.Storage;
 namespace MultiModel.ModelHost.Caching;
 
 /// <summary>Fetches a model from the store, creates its ONNX Runtime session and works out what it costs in memory.</summary>
-internal sealed class ModelLoader(IModelStore store, SessionOptions sessionOptions, ModelCacheOptions options, TimeProvider time)
+internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessionOptions, ModelCacheOptions options, TimeProvider time)
 {
     private int _loadsInFlight;
 
@@ -18,13 +18,14 @@ internal sealed class ModelLoader(IModelStore store, SessionOptions sessionOptio
         var artifact = await store.FetchAsync(model, (long)(budgetBytes / options.MemoryFactor), cancellationToken);
         var estimate = (long)(artifact.SizeBytes * options.MemoryFactor);
         makeRoom(estimate);
+        var sessionSettings = await sessionOptions;
 
         var concurrent = Interlocked.Increment(ref _loadsInFlight) > 1;
         var residentBefore = Environment.WorkingSet;
         InferenceSession session;
         try
         {
-            session = artifact.CreateSession(sessionOptions);
+            session = artifact.CreateSession(sessionSettings);
         }
         catch (OnnxRuntimeException exception)
         {

@@ -20,6 +20,8 @@ public static class ModelHostServiceCollectionExtensions
         services.AddModelHostOptions<ModelStoreOptions>(ModelStoreOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
+        var inference = builder.Configuration.GetSection(InferenceOptions.SectionName).Get<InferenceOptions>() ?? new InferenceOptions();
+        services.AddSingleton(new OnnxRuntimeStartup(inference)); // starts now, overlapping the rest of start-up
         services.AddModelStore(builder.Configuration);
         services.AddSingleton(CreateCache);
         services.AddSingleton(provider => new VersionResolver(
@@ -63,7 +65,7 @@ public static class ModelHostServiceCollectionExtensions
         var store = provider.GetRequiredService<IModelStore>();
         var time = provider.GetRequiredService<TimeProvider>();
         var budget = CacheBudget.Resolve(options, Environment.GetEnvironmentVariable, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
-        var sessionOptions = OnnxRuntimeSetup.CreateSessionOptions(provider.GetRequiredService<IOptions<InferenceOptions>>().Value);
+        var sessionOptions = provider.GetRequiredService<OnnxRuntimeStartup>().SessionOptions;
         var loader = new ModelLoader(store, sessionOptions, options, time);
         return new ModelCache(loader, store, options, budget, time, provider.GetRequiredService<ILogger<ModelCache>>());
     }
