@@ -6,7 +6,7 @@ set -euo pipefail
 action=$1 dir=$2
 conf=$dir/ceph.conf
 pid_file=$dir/run/client.rgw.a.pid
-port=$(sed -n 's/^rgw frontends = beast endpoint=127\.0\.0\.1:\([0-9]*\)$/\1/p' "$conf")
+port=$(sed -n 's/^rgw frontends = beast endpoint=127\.0\.0\.1:\([0-9]*\).*$/\1/p' "$conf")
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 

@@ -50,7 +50,8 @@ mon data = $dir/mon/\$name
 osd data = $dir/osd/\$name
 keyring = $dir/keyring
 [client.rgw.a]
-rgw frontends = beast endpoint=127.0.0.1:$rgw_port
+# tcp_nodelay: without it every error response (404, 403) waits ~40 ms for a delayed ACK (Nagle) on a reused connection.
+rgw frontends = beast endpoint=127.0.0.1:$rgw_port tcp_nodelay=1
 rgw dns name = 127.0.0.1
 CONF
 : > "$dir/keyring"
