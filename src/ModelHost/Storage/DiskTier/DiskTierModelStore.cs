@@ -121,6 +121,9 @@ public sealed partial class DiskTierModelStore : IModelStore
         long reserved = 0;
         string? Destination(long size)
         {
+            // Called again when the store restarts a download (the object was overwritten mid-way): size may differ.
+            _index.Release(reserved);
+            reserved = 0;
             if (!_index.TryReserve(size, _time.GetUtcNow(), out var evicted))
             {
                 LogNoRoom(model.Id, model.Version, size, _options.BudgetBytes);

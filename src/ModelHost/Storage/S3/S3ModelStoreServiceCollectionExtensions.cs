@@ -32,7 +32,15 @@ public static class S3ModelStoreServiceCollectionExtensions
                 config.HttpClientFactory = httpClientFactory;
             }
 
-            return new AmazonS3Client(config);
+            try
+            {
+                return new AmazonS3Client(config);
+            }
+            catch (AmazonClientException exception) when (config.RegionEndpoint is null && string.IsNullOrEmpty(config.ServiceURL))
+            {
+                throw new InvalidOperationException(
+                    "The S3 model store has no region: set ModelHost:Store:S3:Region, or AWS_REGION in the environment.", exception);
+            }
         });
         services.AddSingleton(provider => new S3ModelStore(
             provider.GetRequiredKeyedService<IAmazonS3>(ClientKey),
