@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using MultiModel.ModelHost.Hosting;
 
 namespace MultiModel.ModelHost.Api;
@@ -13,12 +14,17 @@ public static class HealthApi
         var health = app.MapGroup("").WithTags("Health");
         foreach (var prefix in new[] { "/health", "/v2/health" })
         {
-            health.MapGet($"{prefix}/live", () => TypedResults.Ok(new { live = true }));
-            health.MapGet($"{prefix}/ready", (Readiness readiness) => readiness.IsReady
-                ? Results.Ok(new { ready = true })
-                : Results.Json(new { ready = false }, statusCode: StatusCodes.Status503ServiceUnavailable));
+            health.MapGet($"{prefix}/live", () => TypedResults.Ok(new LiveStatus(true)));
+            health.MapGet($"{prefix}/ready", Ready);
         }
 
         return app;
     }
+
+    private static JsonHttpResult<ReadyStatus> Ready(Readiness readiness) =>
+        TypedResults.Json(new ReadyStatus(readiness.IsReady), statusCode: readiness.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
 }
+
+public sealed record LiveStatus(bool Live);
+
+public sealed record ReadyStatus(bool Ready);

@@ -34,6 +34,7 @@ public static class ModelHostServiceCollectionExtensions
         services.AddSingleton<PredictDependencies>();
         services.AddHostedService<StartupPrewarm>();
 
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = OpenInferenceErrors.AddErrorField);
         services.AddExceptionHandler<ModelHostExceptionHandler>();
         services.AddOpenApi(options => options.AddOperationTransformer<JsonRequestBodyTransformer>());

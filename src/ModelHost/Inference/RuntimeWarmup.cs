@@ -1,9 +1,14 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
 namespace MultiModel.ModelHost.Inference;
 
 /// <summary>
-/// Creates and runs one trivial session at start-up. ONNX Runtime initialises a good deal on its first session
-/// (several MB resident, plus JIT of the managed paths): paid here, in start-up (Lambda's init phase), it is neither
-/// charged to the first real model's memory measurement nor added to its cold-load latency.
+/// Pushes one trivial request through the prediction path at start-up: JSON to tensor, a session run, tensor to JSON.
+/// ONNX Runtime initialises a good deal on its first session (several MB resident), and each step has first-use
+/// costs; paid here, on the start-up thread that overlaps the host starting, they are neither charged to the first
+/// real model's memory measurement nor added to the first request, which on Lambda is the cold start users wait for.
 /// </summary>
 internal static class RuntimeWarmup
 {
@@ -20,8 +25,12 @@ internal static class RuntimeWarmup
     public static void Run(SessionOptions options)
     {
         using var session = new InferenceSession(IdentityModel, options);
-        using var input = OrtValue.CreateTensorValueFromMemory([1f], [1L]);
+        var signature = new TensorSignature("x", TensorElementType.Float, [1], [""]);
+        using var request = JsonDocument.Parse("""{"inputs": {"x": [0.5]}}""");
+        using var input = JsonTensorReader.Read(request.RootElement.GetProperty("inputs").GetProperty("x"), signature, new DimensionBindings());
         using var runOptions = new RunOptions();
         using var outputs = session.Run(runOptions, ["x"], [input], ["y"]);
+        using var writer = new Utf8JsonWriter(new ArrayBufferWriter<byte>());
+        JsonTensorWriter.Write(writer, "y", outputs[0], TensorDataType.NameOf);
     }
 }

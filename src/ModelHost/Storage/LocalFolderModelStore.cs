@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace MultiModel.ModelHost.Storage;
 
@@ -21,7 +20,8 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
         return Task.FromResult(versions);
     }
 
-    public async Task<ModelArtifact> FetchAsync(ModelRef model, long maxBytes, CancellationToken cancellationToken)
+    // Synchronous on purpose: a stat and a sidecar of a few hundred bytes, on local disk.
+    public Task<ModelArtifact> FetchAsync(ModelRef model, long maxBytes, CancellationToken cancellationToken)
     {
         var file = new FileInfo(ModelPath(model));
         if (!file.Exists)
@@ -35,8 +35,7 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
                 $"Model '{model.Id}' version {model.Version} is {file.Length} bytes on disk, which exceeds the cache budget of {maxBytes} bytes.");
         }
 
-        var sidecar = await ReadSidecarAsync(model, cancellationToken);
-        return new ModelArtifact(model, file.Length, ETagOf(file), sidecar, FilePath: file.FullName);
+        return Task.FromResult(new ModelArtifact(model, file.Length, ETagOf(file), ReadSidecar(model), FilePath: file.FullName));
     }
 
     public Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken)
@@ -48,16 +47,10 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
     private string ModelPath(ModelRef model) =>
         Path.Combine(RootDirectory, model.Id, model.Version.ToString(CultureInfo.InvariantCulture), ModelSidecar.ModelFileName);
 
-    private async Task<ModelSidecar?> ReadSidecarAsync(ModelRef model, CancellationToken cancellationToken)
+    private ModelSidecar? ReadSidecar(ModelRef model)
     {
         var path = Path.Combine(Path.GetDirectoryName(ModelPath(model))!, ModelSidecar.FileName);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        await using var stream = File.OpenRead(path);
-        return await ModelSidecarReader.ReadAsync(stream, model, cancellationToken);
+        return File.Exists(path) ? ModelSidecarReader.Read(File.ReadAllBytes(path), model) : null;
     }
 
     // Size and write time change whenever the file is replaced, which is all revalidation needs to notice.

@@ -5,12 +5,20 @@ namespace MultiModel.ModelHost.Storage;
 /// <summary>Parses a <c>labels.json</c> sidecar; a broken sidecar fails the load with a message naming the file.</summary>
 public static class ModelSidecarReader
 {
+    /// <summary>Sidecars are a few hundred bytes: read whole, then parsed from memory.</summary>
     public static async Task<ModelSidecar> ReadAsync(Stream stream, ModelRef model, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), model);
+    }
+
+    public static ModelSidecar Read(ReadOnlySpan<byte> json, ModelRef model)
     {
         ModelSidecar? sidecar;
         try
         {
-            sidecar = await JsonSerializer.DeserializeAsync<ModelSidecar>(stream, cancellationToken: cancellationToken);
+            sidecar = JsonSerializer.Deserialize(json, StorageJsonContext.Default.ModelSidecar);
         }
         catch (JsonException exception)
         {
