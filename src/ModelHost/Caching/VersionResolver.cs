@@ -5,8 +5,10 @@ namespace MultiModel.ModelHost.Caching;
 
 /// <summary>
 /// Answers "which versions does this model have", remembering each answer for the revalidation interval so a request
-/// without a version does not list the store every time. Concurrent first lookups of a model share one listing;
-/// a model that does not exist is not remembered, so an upload is visible on the next request.
+/// without a version does not list the store every time. Concurrent lookups of a model share one listing; a model that
+/// does not exist is not remembered, so an upload is visible on the next request. A failed listing is remembered for
+/// the failed-load retry time, like a failed load, and while the store is unavailable the last good answer keeps
+/// serving, so cached models stay reachable without a pinned version.
 /// </summary>
 public sealed class VersionResolver(IModelStore store, ModelCacheOptions options, TimeProvider time)
 {
@@ -14,12 +16,11 @@ public sealed class VersionResolver(IModelStore store, ModelCacheOptions options
 
     public async Task<IReadOnlyList<int>> ListAsync(string modelId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var listing = _listings.AddOrUpdate(
             modelId,
-            static (id, state) => Listing.Start(state.store, id, state.now),
-            static (id, existing, state) => existing.IsFresh(state.now, state.ttl) ? existing : Listing.Start(state.store, id, state.now),
-            (store, now, ttl: options.RevalidateAfter));
+            static (id, resolver) => resolver.Start(id, previous: null),
+            static (id, existing, resolver) => resolver.IsFresh(existing) ? existing : resolver.Start(id, existing),
+            this);
         try
         {
             var versions = await listing.Versions.WaitAsync(cancellationToken);
@@ -30,10 +31,9 @@ public sealed class VersionResolver(IModelStore store, ModelCacheOptions options
 
             return versions;
         }
-        catch (Exception) when (listing.Versions.IsFaulted)
+        catch (ModelStoreUnavailableException) when (listing.LastGood is { } lastGood)
         {
-            _listings.TryRemove(KeyValuePair.Create(modelId, listing));
-            throw;
+            return lastGood;
         }
     }
 
@@ -50,11 +50,18 @@ public sealed class VersionResolver(IModelStore store, ModelCacheOptions options
             : throw new ModelNotFoundException($"Model '{modelId}' does not exist in the model store.");
     }
 
-    private sealed record Listing(Task<IReadOnlyList<int>> Versions, DateTimeOffset StartedAt)
-    {
-        public static Listing Start(IModelStore store, string id, DateTimeOffset now) =>
-            new(store.ListVersionsAsync(id, CancellationToken.None), now);
+    private Listing Start(string modelId, Listing? previous) =>
+        new(store.ListVersionsAsync(modelId, CancellationToken.None), time.GetUtcNow(), previous?.LastGood);
 
-        public bool IsFresh(DateTimeOffset now, TimeSpan ttl) => !Versions.IsFaulted && now - StartedAt < ttl;
+    private bool IsFresh(Listing listing) =>
+        time.GetUtcNow() - listing.StartedAt < (listing.Versions.IsFaulted ? options.FailedLoadRetryAfter : options.RevalidateAfter);
+
+    private sealed class Listing(Task<IReadOnlyList<int>> versions, DateTimeOffset startedAt, IReadOnlyList<int>? previousGood)
+    {
+        public Task<IReadOnlyList<int>> Versions { get; } = versions;
+        public DateTimeOffset StartedAt { get; } = startedAt;
+
+        /// <summary>This listing's answer once it succeeded, else the last one that did.</summary>
+        public IReadOnlyList<int>? LastGood => Versions.IsCompletedSuccessfully ? Versions.Result : previousGood;
     }
 }

@@ -4,6 +4,7 @@ using MultiModel.ModelHost.Api;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Storage;
+using MultiModel.ModelHost.Storage.S3;
 
 namespace MultiModel.ModelHost.Hosting;
 
@@ -57,6 +58,10 @@ public static class ModelHostServiceCollectionExtensions
                 var root = provider.GetRequiredService<IOptions<ModelStoreOptions>>().Value.LocalRoot;
                 return new LocalFolderModelStore(Path.Combine(AppContext.BaseDirectory, root));
             });
+        }
+        else if (string.Equals(kind, "S3", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddS3ModelStore(configuration);
         }
     }
 
