@@ -51,15 +51,8 @@ public sealed class S3ModelHostApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<HttpClientFactory>(new CountingHttpClientFactory(Requests));
-            // Until the host's own AddModelStore selects the S3 store for Kind=S3, register it the way it will.
-            if (!services.Any(descriptor => descriptor.ServiceType == typeof(S3ModelStore)))
-            {
-                services.AddS3ModelStore(new ConfigurationBuilder().AddInMemoryCollection(_settings).Build());
-            }
-        });
+        // The host itself selects the S3 store from ModelHost:Store:Kind; the test only counts its HTTP traffic.
+        builder.ConfigureTestServices(services => services.AddSingleton<HttpClientFactory>(new CountingHttpClientFactory(Requests)));
     }
 
     protected override void Dispose(bool disposing)
