@@ -65,6 +65,14 @@ internal sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"ModelHost did not become ready; see {logPath}");
     }
 
+    /// <summary>CPU time the host process has used so far (user + system), from /proc (Linux).</summary>
+    public TimeSpan CpuTime()
+    {
+        var fields = File.ReadAllText($"/proc/{Pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+
     /// <summary>Resident and peak resident memory of the host process, from /proc (Linux).</summary>
     public (long Resident, long Peak) Memory()
     {

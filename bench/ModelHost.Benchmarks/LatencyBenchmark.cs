@@ -13,6 +13,8 @@ namespace MultiModel.ModelHost.Benchmarks;
 /// </summary>
 internal static class LatencyBenchmark
 {
+    private static HostProcess? HostProcess;
+
     private sealed record Case(string Id, byte[] Model, int Inputs, int Rows, int PerRound);
 
     public static async Task RunAsync(int rounds)
@@ -20,7 +22,7 @@ internal static class LatencyBenchmark
         Case[] cases =
         [
             new("tiny", TestModelFactory.Mlp(4, 8, 3), Inputs: 4, Rows: 1, PerRound: 400),
-            new("mid", TestModelFactory.Mlp(64, 2048, 16, hiddenLayers: 4), Inputs: 64, Rows: 16, PerRound: 20),
+            new("mid", TestModelFactory.Mlp(64, 2048, 16, hiddenLayers: 4), Inputs: 64, Rows: 48, PerRound: 10),
         ];
         var root = Directory.CreateTempSubdirectory("modelhost-bench-").FullName;
         foreach (var @case in cases)
@@ -29,18 +31,21 @@ internal static class LatencyBenchmark
         }
 
         await using var host = await HostProcess.StartAsync(root, new Dictionary<string, string>());
+        HostProcess = host;
         using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = host.Address };
-        Console.WriteLine($"{"model",-6} {"direct p50 us",14} {"http p50 us",12} {"overhead p50 us",16} {"direct mean us",15} {"http mean us",13} {"throughput ratio",17}");
+        Console.WriteLine($"{"model",-6} {"direct p50 us",14} {"http p50 us",12} {"overhead p50 us",16} {"direct mean us",15} {"http mean us",13} {"throughput ratio",17} {"GET /health/live p50 us",24} {"host CPU us/predict",20} {"host CPU us/live",17}");
         foreach (var @case in cases)
         {
-            var (direct, http) = await MeasureAsync(@case, client, rounds);
-            Console.WriteLine($"{@case.Id,-6} {direct.Median,14:F1} {http.Median,12:F1} {http.Median - direct.Median,16:F1} {direct.Mean,15:F1} {http.Mean,13:F1} {direct.Mean / http.Mean,17:F3}");
+            var (direct, http, floor, cpuPredict, cpuLive) = await MeasureAsync(@case, client, rounds);
+            Console.WriteLine($"{@case.Id,-6} {direct.Median,14:F1} {http.Median,12:F1} {http.Median - direct.Median,16:F1} {direct.Mean,15:F1} {http.Mean,13:F1} {direct.Mean / http.Mean,17:F3} {floor.Median,24:F1} {cpuPredict,20:F1} {cpuLive,17:F1}");
         }
+
+        Console.WriteLine("overhead = http - direct; GET /health/live is the same client and connection with no model work: the transport's own floor.");
 
         Directory.Delete(root, recursive: true);
     }
 
-    private static async Task<(Samples Direct, Samples Http)> MeasureAsync(Case @case, HttpClient client, int rounds)
+    private static async Task<(Samples Direct, Samples Http, Samples Floor, double CpuPerPredict, double CpuPerLive)> MeasureAsync(Case @case, HttpClient client, int rounds)
     {
         var input = Enumerable.Range(0, @case.Rows * @case.Inputs).Select(i => (float)Math.Sin(i)).ToArray();
         var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { inputs = new { x = input.Chunk(@case.Inputs) } }));
@@ -48,6 +53,8 @@ internal static class LatencyBenchmark
         using var runOptions = new RunOptions();
         var direct = new Samples();
         var http = new Samples();
+        var floor = new Samples();
+        var (cpuPredict, cpuLive) = (TimeSpan.Zero, TimeSpan.Zero);
 
         await Http(warmup: true);
         Direct(warmup: true);
@@ -64,9 +71,26 @@ internal static class LatencyBenchmark
                 Direct(warmup: false);
                 await Http(warmup: false);
             }
+
+            await Floor();
         }
 
-        return (direct, http);
+        var measured = rounds * @case.PerRound;
+        return (direct, http, floor, cpuPredict.TotalMicroseconds / measured, cpuLive.TotalMicroseconds / measured);
+
+        async Task Floor()
+        {
+            var cpuBefore = HostProcess!.CpuTime();
+            for (var i = 0; i < @case.PerRound; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync("/health/live");
+                await response.Content.ReadAsByteArrayAsync();
+                floor.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+            }
+
+            cpuLive += HostProcess.CpuTime() - cpuBefore;
+        }
 
         void Direct(bool warmup)
         {
@@ -85,6 +109,7 @@ internal static class LatencyBenchmark
 
         async Task Http(bool warmup)
         {
+            var cpuBefore = HostProcess!.CpuTime();
             for (var i = 0; i < @case.PerRound; i++)
             {
                 var started = Stopwatch.GetTimestamp();
@@ -101,6 +126,11 @@ internal static class LatencyBenchmark
                 {
                     http.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
                 }
+            }
+
+            if (!warmup)
+            {
+                cpuPredict += HostProcess.CpuTime() - cpuBefore;
             }
         }
     }

@@ -1,7 +1,7 @@
 using MultiModel.ModelHost.Api;
 using MultiModel.ModelHost.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ModelHostDefaults.Options(args));
 builder.AddModelHost();
 
 var app = builder.Build();
