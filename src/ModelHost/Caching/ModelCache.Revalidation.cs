@@ -33,8 +33,7 @@ public sealed partial class ModelCache
             }
 
             LogChanged(model.Model);
-            var reload = _loading.GetOrAdd(model.Model, key => new Lazy<Task<LoadedModel>>(() => LoadAndAdmitAsync(key, replacing: model)));
-            await reload.Value;
+            await JoinOrStartLoad(model.Model, replacing: model);
         }
         catch (ModelNotFoundException)
         {

@@ -64,8 +64,7 @@ public sealed partial class ModelCache : IDisposable
             Interlocked.Increment(ref _misses);
             ThrowIfRecentlyFailed(model);
             var started = _time.GetTimestamp();
-            var load = _loading.GetOrAdd(model, key => new Lazy<Task<LoadedModel>>(() => LoadAndAdmitAsync(key, replacing: null)));
-            var loaded = await load.Value.WaitAsync(cancellationToken);
+            var loaded = await JoinOrStartLoad(model, replacing: null).WaitAsync(cancellationToken);
             if (loaded.TryAddReference())
             {
                 loaded.RecordUse(_time.GetUtcNow());
@@ -91,6 +90,15 @@ public sealed partial class ModelCache : IDisposable
         _cache.Dispose();
         _loadSlots.Dispose();
     }
+
+    /// <summary>
+    /// The one load of a model under way, started if there is none. Task.Run: a load can run synchronously for a long
+    /// time (session creation) and must not do so inside the Lazy, where every concurrent caller would block a thread.
+    /// </summary>
+    private Task<LoadedModel> JoinOrStartLoad(ModelRef model, LoadedModel? replacing) => _loading.GetOrAdd(
+        model,
+        static (key, state) => new Lazy<Task<LoadedModel>>(() => Task.Run(() => state.Cache.LoadAndAdmitAsync(key, state.Replacing))),
+        (Cache: this, Replacing: replacing)).Value;
 
     private async Task<LoadedModel> LoadAndAdmitAsync(ModelRef model, LoadedModel? replacing)
     {
