@@ -33,11 +33,19 @@ public sealed class RouterFactory(IDictionary<string, string?> settings, Action<
 
     /// <summary>Serves the router on real Kestrel (loopback) instead of TestServer, for wire-level behaviour such as
     /// chunked request bodies, which TestServer buffers.</summary>
+    /// <remarks>
+    /// Not UseKestrel(0): with a port the factory rewrites the server's addresses after building the app, racing
+    /// Kestrel's own bind (dotnet/aspnetcore#67714, an intermittent InvalidOperationException). The port-0 URL is set
+    /// as the app's own configuration instead, and Kestrel reports the port it bound.
+    /// </remarks>
     public RouterFactory OnKestrel()
     {
-        UseKestrel(0);
+        _onKestrel = true;
+        UseKestrel();
         return this;
     }
+
+    private bool _onKestrel;
 
     /// <summary>A plain HttpClient to the Kestrel address: the factory's own client buffers request bodies (to follow
     /// redirects), which would give every body a Content-Length.</summary>
@@ -69,6 +77,11 @@ public sealed class RouterFactory(IDictionary<string, string?> settings, Action<
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_onKestrel)
+        {
+            builder.UseUrls("http://127.0.0.1:0");
+        }
+
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Serilog:MinimumLevel:Default"] = "Warning",
