@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Caching;
@@ -55,7 +54,7 @@ public sealed partial class ModelCache
     {
         lock (_admission)
         {
-            if (_cache.TryGetValue(model.Model, out LoadedModel? current) && current == model)
+            if (IsCurrent(model))
             {
                 _cache.Remove(model.Model);
             }

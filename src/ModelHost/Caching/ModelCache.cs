@@ -26,6 +26,7 @@ public sealed partial class ModelCache : IDisposable
     private readonly Lock _admission = new();
     private readonly ConcurrentDictionary<ModelRef, Lazy<Task<LoadedModel>>> _loading = new();
     private readonly ConcurrentDictionary<ModelRef, FailedLoad> _failures = new();
+    // What is loaded, for GET /models: reading values back from MemoryCache would touch their LRU clock.
     private readonly ConcurrentDictionary<ModelRef, LoadedModel> _resident = new();
     private long _hits, _misses, _loads, _failedLoads, _evictions;
 
@@ -167,8 +168,10 @@ public sealed partial class ModelCache : IDisposable
         }
     }
 
-    private long ReplacedCharge(LoadedModel? replacing) =>
-        replacing is not null && _cache.TryGetValue(replacing.Model, out LoadedModel? current) && current == replacing ? replacing.ChargeBytes : 0;
+    private long ReplacedCharge(LoadedModel? replacing) => replacing is not null && IsCurrent(replacing) ? replacing.ChargeBytes : 0;
+
+    /// <summary>Whether this very load is what the cache holds for its model (a reload may have replaced it).</summary>
+    private bool IsCurrent(LoadedModel model) => _cache.TryGetValue(model.Model, out LoadedModel? current) && current == model;
 
     private void OnEvicted(LoadedModel model, EvictionReason reason)
     {
