@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using MultiModel.ModelHost.Caching;
 
 namespace MultiModel.ModelHost.Inference;
@@ -18,17 +19,10 @@ internal sealed class Prediction(ModelLease lease, IReadOnlyList<string> outputN
         writer.WriteStartObject();
         writer.WriteString("modelId", Lease.Ref.Id);
         writer.WriteNumber("modelVersion", Lease.Ref.Version);
-        writer.WriteStartArray("outputs");
-        var index = 0;
-        foreach (var output in outputs)
-        {
-            JsonTensorWriter.Write(writer, outputNames[index++], output, TensorDataType.NameOf);
-        }
-
-        writer.WriteEndArray();
+        WriteOutputs(writer, TensorDataType.NameOf);
         if (Lease.Model.Labels is { } labels)
         {
-            labels.Write(writer, outputs.ElementAt(IndexOf(labels.ScoresOutput)));
+            labels.Write(writer, outputs.Zip(outputNames).First(output => output.Second == labels.ScoresOutput).First);
         }
 
         writer.WriteEndObject();
@@ -45,14 +39,7 @@ internal sealed class Prediction(ModelLease lease, IReadOnlyList<string> outputN
             writer.WriteString("id", requestId);
         }
 
-        writer.WriteStartArray("outputs");
-        var index = 0;
-        foreach (var output in outputs)
-        {
-            JsonTensorWriter.Write(writer, outputNames[index++], output, TensorDataType.OpenInferenceNameOf);
-        }
-
-        writer.WriteEndArray();
+        WriteOutputs(writer, TensorDataType.OpenInferenceNameOf);
         writer.WriteEndObject();
     }
 
@@ -62,16 +49,15 @@ internal sealed class Prediction(ModelLease lease, IReadOnlyList<string> outputN
         Lease.Dispose();
     }
 
-    private int IndexOf(string name)
+    private void WriteOutputs(Utf8JsonWriter writer, Func<TensorElementType, string> datatypeName)
     {
-        for (var index = 0; index < outputNames.Count; index++)
+        writer.WriteStartArray("outputs");
+        var index = 0;
+        foreach (var output in outputs)
         {
-            if (outputNames[index] == name)
-            {
-                return index;
-            }
+            JsonTensorWriter.Write(writer, outputNames[index++], output, datatypeName);
         }
 
-        throw new InvalidOperationException($"Output '{name}' was not run.");
+        writer.WriteEndArray();
     }
 }
