@@ -11,7 +11,7 @@ internal static class JsonTensorReader
 {
     public static OrtValue Read(JsonElement value, TensorSignature signature, DimensionBindings dimensions)
     {
-        var (shape, data, nested) = Describe(value, signature.Name);
+        var (shape, data, nested) = ShapeAndData(value, signature.Name);
         dimensions.Check(signature, shape);
         var count = JsonTensorShape.ElementCount(shape, signature.Name);
         return signature.ElementType switch
@@ -47,7 +47,7 @@ internal static class JsonTensorReader
         }
     }
 
-    private static (long[] Shape, JsonElement Data, bool Nested) Describe(JsonElement value, string name)
+    private static (long[] Shape, JsonElement Data, bool Nested) ShapeAndData(JsonElement value, string name)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
