@@ -34,13 +34,11 @@ public static class ModelsApi
 
     private static async Task<Ok<ModelDescription>> DescribeAsync(string id, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
     {
-        ModelIds.Validate(id);
-        var model = await versions.ResolveAsync(id, ModelIds.ParseVersion(version), cancellationToken);
+        using var lease = await ModelLeases.AcquireAsync(cache, versions, id, version, cancellationToken);
         var available = await versions.ListAsync(id, cancellationToken);
-        using var lease = await cache.AcquireAsync(model, cancellationToken);
         var signature = lease.Model.Signature;
         return TypedResults.Ok(new ModelDescription(
-            id, model.Version, available.ToArray(), Describe(signature.Inputs), Describe(signature.Outputs),
+            id, lease.Ref.Version, available.ToArray(), Describe(signature.Inputs), Describe(signature.Outputs),
             signature.SkippedOutputs.ToArray(), lease.Model.Labels?.ScoresOutput));
     }
 

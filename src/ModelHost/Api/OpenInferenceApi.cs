@@ -35,7 +35,7 @@ public static class OpenInferenceApi
 
     private static async Task<Ok<OpenInferenceModelMetadata>> DescribeAsync(string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
     {
-        using var lease = await AcquireAsync(name, version, cache, versions, cancellationToken);
+        using var lease = await ModelLeases.AcquireAsync(cache, versions, name, version, cancellationToken);
         var available = await versions.ListAsync(name, cancellationToken);
         var signature = lease.Model.Signature;
         return TypedResults.Ok(new OpenInferenceModelMetadata(
@@ -49,14 +49,8 @@ public static class OpenInferenceApi
     // Loading is on demand, so "ready" means the model can be loaded and run: it is, once this answers.
     private static async Task<Ok<OpenInferenceModelReady>> ReadyAsync(string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
     {
-        using var lease = await AcquireAsync(name, version, cache, versions, cancellationToken);
+        using var lease = await ModelLeases.AcquireAsync(cache, versions, name, version, cancellationToken);
         return TypedResults.Ok(new OpenInferenceModelReady(name, true));
-    }
-
-    private static async Task<ModelLease> AcquireAsync(string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
-    {
-        var model = await versions.ResolveAsync(ModelIds.Validate(name), ModelIds.ParseVersion(version), cancellationToken);
-        return await cache.AcquireAsync(model, cancellationToken);
     }
 
     private static OpenInferenceTensorMetadata[] Describe(IEnumerable<TensorSignature> tensors) =>

@@ -23,10 +23,9 @@ public sealed partial class Prewarmer(ModelCache cache, VersionResolver versions
                 throw new Inference.InvalidInputException($"'{model}' is not a model; expected an id or id/version.");
             }
 
-            var resolved = await versions.ResolveAsync(ModelIds.Validate(parts[0]), ModelIds.ParseVersion(parts.ElementAtOrDefault(1)), cancellationToken);
-            using var lease = await cache.AcquireAsync(resolved, cancellationToken);
-            LogPrewarmed(resolved.ToString(), lease.CacheHit);
-            return new PrewarmOutcome(model, resolved.Version, StatusCodes.Status200OK, null);
+            using var lease = await ModelLeases.AcquireAsync(cache, versions, parts[0], parts.ElementAtOrDefault(1), cancellationToken);
+            LogPrewarmed(lease.Ref.ToString(), lease.CacheHit);
+            return new PrewarmOutcome(model, lease.Ref.Version, StatusCodes.Status200OK, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
