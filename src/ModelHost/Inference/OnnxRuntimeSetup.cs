@@ -7,23 +7,32 @@ namespace MultiModel.ModelHost.Inference;
 public static class OnnxRuntimeSetup
 {
     private static readonly Lock Gate = new();
+    private static bool _sharedPools;
 
     public static SessionOptions CreateSessionOptions(InferenceOptions options)
     {
-        EnsureEnvironment(options);
         var sessionOptions = new SessionOptions();
-        sessionOptions.DisablePerSessionThreads();
+        if (EnsureEnvironment(options))
+        {
+            sessionOptions.DisablePerSessionThreads();
+        }
+
         RuntimeWarmup.Run(sessionOptions);
         return sessionOptions;
     }
 
-    private static void EnsureEnvironment(InferenceOptions options)
+    /// <summary>
+    /// Whether the process-wide environment has the shared pools. It has not when something else in the process (a
+    /// library, a test's direct run) started ONNX Runtime first; sessions must then keep pools of their own, since
+    /// a session without them in such an environment cannot be created.
+    /// </summary>
+    private static bool EnsureEnvironment(InferenceOptions options)
     {
         lock (Gate)
         {
             if (OrtEnv.IsCreated)
             {
-                return; // the environment is process-wide; the first configuration wins (tests host several apps)
+                return _sharedPools; // the environment is process-wide; the first configuration wins (tests host several apps)
             }
 
             using var threading = new OrtThreadingOptions
@@ -34,6 +43,7 @@ public static class OnnxRuntimeSetup
             };
             var creation = new EnvironmentCreationOptions { logId = "ModelHost", logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, threadOptions = threading };
             OrtEnv.CreateInstanceWithOptions(ref creation);
+            return _sharedPools = true;
         }
     }
 }
