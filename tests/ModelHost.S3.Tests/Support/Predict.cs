@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.ML.OnnxRuntime;
+using MultiModel.TestModels;
 
 namespace MultiModel.ModelHost.S3.Tests.Support;
 
@@ -20,12 +20,5 @@ internal static class Predict
         return y.GetProperty("data").EnumerateArray().Select(value => value.GetSingle()).ToArray();
     }
 
-    public static float[] Direct(byte[] model)
-    {
-        using var session = new InferenceSession(model);
-        using var input = OrtValue.CreateTensorValueFromMemory(Row, [1, Row.Length]);
-        using var runOptions = new RunOptions();
-        using var outputs = session.Run(runOptions, ["x"], [input], ["y"]);
-        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
-    }
+    public static float[] Direct(byte[] model) => DirectRun.Mlp(model, Row, Row.Length);
 }

@@ -1,8 +1,8 @@
 using Microsoft.ML.OnnxRuntime;
 
-namespace MultiModel.ModelHost.Tests.Support;
+namespace MultiModel.TestModels;
 
-/// <summary>The reference: ONNX Runtime run directly on the same model bytes, no host in between.</summary>
+/// <summary>The reference for tests: ONNX Runtime run directly on the model bytes, no host in between.</summary>
 public static class DirectRun
 {
     public static float[] Mlp(byte[] model, float[] input, int inputs)
