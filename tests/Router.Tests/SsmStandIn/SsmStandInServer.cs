@@ -2,13 +2,8 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using MultiModel.Router.Tests.Support;
 
 namespace MultiModel.Router.Tests.SsmStandIn;
 
@@ -20,12 +15,10 @@ namespace MultiModel.Router.Tests.SsmStandIn;
 public sealed class SsmStandInServer : IAsyncDisposable
 {
     public const int MaxPageSize = 10;
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly Dictionary<string, List<StoredParameter>> _parameters = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly System.Threading.Channels.Channel<string> _arrivals = System.Threading.Channels.Channel.CreateUnbounded<string>();
-
-    private SsmStandInServer(WebApplication app) => _app = app;
 
     public Uri ServiceUrl { get; private set; } = null!;
 
@@ -43,14 +36,9 @@ public sealed class SsmStandInServer : IAsyncDisposable
 
     public static async Task<SsmStandInServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new SsmStandInServer(app);
-        app.MapPost("/", server.HandleAsync);
-        await app.StartAsync();
-        server.ServiceUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        var server = new SsmStandInServer();
+        (server._app, var url) = await LoopbackApp.StartAsync(app => app.MapPost("/", server.HandleAsync));
+        server.ServiceUrl = new Uri(url);
         return server;
     }
 

@@ -2,13 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MultiModel.Router.Tests.Support;
 
@@ -18,14 +13,10 @@ namespace MultiModel.Router.Tests.Support;
 /// </summary>
 public sealed class EchoBackend : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly Channel<ReceivedRequest> _arrivals = Channel.CreateUnbounded<ReceivedRequest>();
 
-    private EchoBackend(string name, WebApplication app)
-    {
-        Name = name;
-        _app = app;
-    }
+    private EchoBackend(string name) => Name = name;
 
     public string Name { get; }
 
@@ -38,14 +29,8 @@ public sealed class EchoBackend : IAsyncDisposable
 
     public static async Task<EchoBackend> StartAsync(string name)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var backend = new EchoBackend(name, app);
-        app.Run(backend.HandleAsync);
-        await app.StartAsync();
-        backend.Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var backend = new EchoBackend(name);
+        (backend._app, backend.Url) = await LoopbackApp.StartAsync(app => app.Run(backend.HandleAsync));
         return backend;
     }
 
