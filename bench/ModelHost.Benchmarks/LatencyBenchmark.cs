@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
+using MultiModel.ModelHostProcess;
 using MultiModel.TestModels;
 
 namespace MultiModel.ModelHost.Benchmarks;

@@ -1,15 +1,15 @@
 using MultiModel.ModelHost.Benchmarks;
 
-// dotnet run -c Release --project bench/ModelHost.Benchmarks -- [latency|memory|all] [rounds]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- latency [rounds]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- memory [options: see MemoryBenchmarkOptions]
 var which = args.ElementAtOrDefault(0) ?? "all";
-var rounds = int.TryParse(args.ElementAtOrDefault(1), out var parsed) ? parsed : 10;
 Console.WriteLine($"ModelHost benchmark on {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}");
 if (which is "latency" or "all")
 {
-    await LatencyBenchmark.RunAsync(rounds);
+    await LatencyBenchmark.RunAsync(int.TryParse(args.ElementAtOrDefault(1), out var rounds) ? rounds : 10);
 }
 
 if (which is "memory" or "all")
 {
-    await MemoryBenchmark.RunAsync();
+    await MemoryBenchmark.RunAsync(MemoryBenchmarkOptions.Parse(which == "memory" ? args[1..] : []));
 }

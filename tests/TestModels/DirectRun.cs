@@ -8,6 +8,18 @@ public static class DirectRun
     public static float[] Mlp(byte[] model, float[] input, int inputs)
     {
         using var session = new InferenceSession(model);
+        return Run(session, input, inputs);
+    }
+
+    /// <summary>From the model's file, so that weights in an external data file beside it are found.</summary>
+    public static float[] MlpFile(string modelPath, float[] input, int inputs)
+    {
+        using var session = new InferenceSession(modelPath);
+        return Run(session, input, inputs);
+    }
+
+    private static float[] Run(InferenceSession session, float[] input, int inputs)
+    {
         using var value = OrtValue.CreateTensorValueFromMemory(input, [input.Length / inputs, inputs]);
         using var runOptions = new RunOptions();
         using var outputs = session.Run(runOptions, ["x"], [value], ["y"]);

@@ -6,7 +6,10 @@ namespace MultiModel.TestModels;
 /// <summary>Builds y = Softmax(... Relu(x·W1+b1) ... ·Wn+bn) with MatMul, Add, Relu and Softmax (opset 13).</summary>
 internal static class MlpModel
 {
-    public static byte[] Build(int inputs, int hidden, int outputs, int hiddenLayers, int seed)
+    public static byte[] Build(int inputs, int hidden, int outputs, int hiddenLayers, int seed) =>
+        Serialize(BuildGraph(inputs, hidden, outputs, hiddenLayers, seed), "MultiModel.TestModels");
+
+    public static GraphProto BuildGraph(int inputs, int hidden, int outputs, int hiddenLayers, int seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
@@ -34,7 +37,7 @@ internal static class MlpModel
         }
 
         graph.Node.Add(Node("Softmax", "softmax", [current], "y"));
-        return Serialize(graph, "MultiModel.TestModels");
+        return graph;
     }
 
     // Weights uniform in ±1/sqrt(fanIn) (at most ±0.1 once fanIn >= 100) keep pre-activations near 1 for any width,

@@ -18,6 +18,13 @@ public static class TestModelFactory
         MlpModel.Build(inputs, hidden, outputs, hiddenLayers, seed);
 
     /// <summary>
+    /// The same network as <see cref="Mlp"/> with its weights in an external data file (<see cref="ExternalDataModel"/>);
+    /// the weights and the outputs are identical to <c>Mlp</c> with the same arguments.
+    /// </summary>
+    public static ExternalDataModel MlpWithExternalData(int inputs, int hidden, int outputs, int hiddenLayers = 1, int seed = 1) =>
+        ExternalDataModel.Externalize(MlpModel.BuildGraph(inputs, hidden, outputs, hiddenLayers, seed));
+
+    /// <summary>
     /// Identity per element type: inputs "in_float", "in_double", "in_int32", "in_int64", "in_uint8", "in_int8",
     /// "in_bool", "in_string", each [batch, 2] (symbolic "batch"), to outputs "out_&lt;suffix&gt;" of the same type and
     /// shape; plus "in_scalar" float32 rank 0 to "out_scalar", and "in_fixed" float32 [3] to "out_fixed".
@@ -43,6 +50,15 @@ public static class TestModelFactory
             File.WriteAllText(Path.Combine(directory, "labels.json"), labelsJson, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
 
+        return modelPath;
+    }
+
+    /// <summary>Writes {root}/{id}/{version}/model.onnx and its external data file beside it; returns the model path.</summary>
+    public static string WriteToStore(string root, string id, int version, ExternalDataModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var modelPath = WriteToStore(root, id, version, model.Graph);
+        File.WriteAllBytes(Path.Combine(Path.GetDirectoryName(modelPath)!, ExternalDataModel.DataFileName), model.Data);
         return modelPath;
     }
 }

@@ -18,9 +18,18 @@ public static class ErrorMapping
         ModelNotFoundException => new(StatusCodes.Status404NotFound, "Model not found", true),
         ModelTooLargeException => new(StatusCodes.Status507InsufficientStorage, "Model too large for this host", true),
         ModelStoreUnavailableException => new(StatusCodes.Status503ServiceUnavailable, "Model store unavailable", true),
+        PredictionsBusyException => new(StatusCodes.Status503ServiceUnavailable, "Too many predictions at once", true),
         ModelStoreAccessDeniedException => new(StatusCodes.Status500InternalServerError, "Model store denied access", true),
         ModelLoadFailedException => new(StatusCodes.Status500InternalServerError, "Model failed to load", true),
         _ => new(StatusCodes.Status500InternalServerError, "Internal error", false),
+    };
+
+    /// <summary>How long a client should wait before trying again (the Retry-After header); null when retrying will not help.</summary>
+    public static TimeSpan? RetryAfter(Exception exception) => exception switch
+    {
+        ModelStoreUnavailableException unavailable => unavailable.RetryAfter,
+        PredictionsBusyException busy => busy.RetryAfter,
+        _ => null,
     };
 
     /// <summary>Messages of anticipated failures are written for clients; anything else may carry internals.</summary>

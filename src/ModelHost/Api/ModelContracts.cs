@@ -13,11 +13,25 @@ public sealed record ModelDescription(
     string[] SkippedOutputs,
     string? ScoresOutput);
 
-public sealed record LoadedModelSummary(string Id, int Version, long FileBytes, long ChargeBytes, long Hits, DateTimeOffset LoadedAt, DateTimeOffset LastUsed);
+/// <param name="ChargeBytes">What the cache counts the model as: its measured footprint, else the file-size estimate.</param>
+/// <param name="MeasuredBytes">Native memory its session was measured to take; null when not measured.</param>
+public sealed record LoadedModelSummary(
+    string Id, int Version, long FileBytes, long ChargeBytes, long? MeasuredBytes, long Hits, DateTimeOffset LoadedAt, DateTimeOffset LastUsed);
+
+/// <summary>The process's real memory beside the cache's books.</summary>
+/// <param name="ResidentLimitBytes">Base plus budget: what loads keep resident memory under by evicting.</param>
+public sealed record ProcessMemoryDescription(
+    long ResidentBytes,
+    long? BaseResidentBytes,
+    long? ResidentLimitBytes,
+    long? NativeAllocatedBytes,
+    long ManagedHeapBytes);
 
 public sealed record CacheDescription(
     long BudgetBytes,
+    string BudgetSource,
     long UsedBytes,
+    ProcessMemoryDescription Memory,
     long Hits,
     long Misses,
     long Loads,

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Api;
 
@@ -16,9 +15,9 @@ internal sealed partial class ModelHostExceptionHandler(IProblemDetailsService p
             LogUnexpected(exception, context.Request.Path);
         }
 
-        if (exception is ModelStoreUnavailableException unavailable)
+        if (ErrorMapping.RetryAfter(exception) is { } retryAfter)
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
         context.Response.StatusCode = status;

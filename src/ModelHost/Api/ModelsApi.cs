@@ -26,10 +26,18 @@ public static class ModelsApi
     {
         var snapshot = cache.Snapshot();
         var models = snapshot.Models
-            .Select(model => new LoadedModelSummary(model.Model.Id, model.Model.Version, model.FileBytes, model.ChargeBytes, model.Hits, model.LoadedAt, model.LastUsed))
+            .Select(model => new LoadedModelSummary(
+                model.Ref.Id, model.Ref.Version, model.FileBytes, model.ChargeBytes, model.Charge.MeasuredBytes, model.Hits, model.LoadedAt, model.LastUsed))
             .ToArray();
+        var memory = new ProcessMemoryDescription(
+            snapshot.ResidentBytes,
+            snapshot.BaseResidentBytes,
+            snapshot.BaseResidentBytes + snapshot.BudgetBytes,
+            snapshot.NativeAllocatedBytes,
+            snapshot.ManagedHeapBytes);
         return TypedResults.Ok(new CacheDescription(
-            snapshot.BudgetBytes, snapshot.UsedBytes, snapshot.Hits, snapshot.Misses, snapshot.Loads, snapshot.FailedLoads, snapshot.Evictions, models));
+            snapshot.BudgetBytes, snapshot.Budget.Source, snapshot.UsedBytes, memory,
+            snapshot.Hits, snapshot.Misses, snapshot.Loads, snapshot.FailedLoads, snapshot.Evictions, models));
     }
 
     private static async Task<Ok<ModelDescription>> DescribeAsync(string id, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Diagnostics;
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
@@ -44,16 +45,19 @@ public static class PredictApi
             var model = await dependencies.Versions.ResolveAsync(id, versionNumber, context.RequestAborted);
             versionNumber = model.Version;
             var lease = await dependencies.Cache.AcquireAsync(model, context.RequestAborted);
+            RateLimitLease? slot = null;
             try
             {
+                slot = await dependencies.Slots.AcquireAsync(context.RequestAborted);
                 var options = new JsonDocumentOptions { MaxDepth = dependencies.Options.Value.MaxJsonDepth };
                 using var body = await JsonDocument.ParseAsync(context.Request.Body, options, context.RequestAborted);
                 var request = format.Read(body.RootElement, lease.Model.Signature);
                 var prediction = Predictor.Run(lease, request.Inputs, request.Outputs);
-                return new PredictionResult(prediction, writer => format.Write(prediction, request, writer), dependencies.Log, started);
+                return new PredictionResult(prediction, slot, writer => format.Write(prediction, request, writer), dependencies.Log, started);
             }
             catch
             {
+                slot?.Dispose();
                 lease.Dispose();
                 throw;
             }

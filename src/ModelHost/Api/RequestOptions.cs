@@ -14,4 +14,16 @@ public sealed class RequestOptions
     /// <summary>Deepest JSON nesting accepted; tensors need one level per dimension, so 64 is generous.</summary>
     [Range(4, 256)]
     public int MaxJsonDepth { get; set; } = 64;
+
+    /// <summary>
+    /// Predictions at work at once (reading their body, running, writing their outputs); more wait in a queue. Two per
+    /// processor keeps every core busy while others parse and write JSON. Their working memory, about three times the
+    /// body plus the model's activations each, must fit beside the cache's budget (HeadroomMegabytes on Lambda).
+    /// </summary>
+    [Range(1, 4096)]
+    public int MaxConcurrentPredictions { get; set; } = 2 * Environment.ProcessorCount;
+
+    /// <summary>Predictions waiting for a slot; more get 503 with Retry-After. Waiting requests hold no body in memory.</summary>
+    [Range(0, 1_000_000)]
+    public int MaxQueuedPredictions { get; set; } = 1000;
 }

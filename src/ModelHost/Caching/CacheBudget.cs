@@ -2,25 +2,31 @@ using System.Globalization;
 
 namespace MultiModel.ModelHost.Caching;
 
-/// <summary>Works out the cache budget in bytes from configuration and the environment the process runs in.</summary>
-public static class CacheBudget
+/// <summary>The cache budget in bytes, and where that figure came from (so messages can name the setting to change).</summary>
+public sealed record CacheBudget(long Bytes, string Source)
 {
     private const long Megabyte = 1024 * 1024;
 
-    public static long Resolve(ModelCacheOptions options, Func<string, string?> environment, long availableMemoryBytes)
+    public static CacheBudget Resolve(ModelCacheOptions options, Func<string, string?> environment, long availableMemoryBytes)
     {
         if (options.BudgetMegabytes is { } configured)
         {
-            return configured * Megabyte;
+            return new(configured * Megabyte, $"{ModelCacheOptions.SectionName}:BudgetMegabytes = {configured}");
         }
 
         // Lambda sets the function's memory size; it is the hard limit the process is killed at.
         var lambdaMemory = environment("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
         if (long.TryParse(lambdaMemory, NumberStyles.None, CultureInfo.InvariantCulture, out var lambdaMegabytes))
         {
-            return Math.Max(lambdaMegabytes - options.HeadroomMegabytes, 64) * Megabyte;
+            return new(
+                Math.Max(lambdaMegabytes - options.HeadroomMegabytes, 64) * Megabyte,
+                $"the function's {lambdaMegabytes} MB (AWS_LAMBDA_FUNCTION_MEMORY_SIZE) less {ModelCacheOptions.SectionName}:HeadroomMegabytes = {options.HeadroomMegabytes}");
         }
 
-        return Math.Max(availableMemoryBytes / 2, 64 * Megabyte);
+        return new(
+            Math.Max(availableMemoryBytes / 2, 64 * Megabyte),
+            $"half of the {availableMemoryBytes / Megabyte} MB available to the process; set {ModelCacheOptions.SectionName}:BudgetMegabytes to choose");
     }
+
+    public string Describe() => $"{Caching.Bytes.Describe(Bytes)}, from {Source}";
 }

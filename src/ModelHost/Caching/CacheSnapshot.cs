@@ -1,12 +1,21 @@
 namespace MultiModel.ModelHost.Caching;
 
-/// <summary>What the cache holds right now and what it has done since start.</summary>
+/// <summary>What the cache holds right now, the process's real memory beside it, and what the cache has done since start.</summary>
+/// <param name="BaseResidentBytes">Resident memory before any model was loaded; null until ONNX Runtime has started.</param>
+/// <param name="NativeAllocatedBytes">Bytes native code holds from malloc; null where that cannot be counted (not glibc).</param>
 public sealed record CacheSnapshot(
-    long BudgetBytes,
+    CacheBudget Budget,
     long UsedBytes,
     IReadOnlyList<LoadedModel> Models,
+    long ResidentBytes,
+    long? BaseResidentBytes,
+    long? NativeAllocatedBytes,
+    long ManagedHeapBytes,
     long Hits,
     long Misses,
     long Loads,
     long FailedLoads,
-    long Evictions);
+    long Evictions)
+{
+    public long BudgetBytes => Budget.Bytes;
+}

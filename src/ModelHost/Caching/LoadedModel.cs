@@ -10,40 +10,57 @@ namespace MultiModel.ModelHost.Caching;
 public sealed class LoadedModel
 {
     private readonly InferenceSession _session;
+    private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _references = 1;
+    private int _releasedByCache;
     private long _hits;
+    private static long _useClock;
+    private long _lastUseSequence;
     private long _lastUsedTicks;
     private long _validatedTicks;
     private int _revalidating;
 
-    internal LoadedModel(ModelRef model, InferenceSession session, ModelSignature signature, LabelPostProcessor? labels, ModelArtifact artifact, long chargeBytes, DateTimeOffset loadedAt)
+    internal LoadedModel(ModelRef model, InferenceSession session, ModelSignature signature, LabelPostProcessor? labels, ModelArtifact artifact, ModelCharge charge, DateTimeOffset loadedAt)
     {
-        Model = model;
+        Ref = model;
         _session = session;
         Signature = signature;
         Labels = labels;
         ETag = artifact.ETag;
         FileBytes = artifact.SizeBytes;
-        ChargeBytes = chargeBytes;
+        Charge = charge;
         LoadedAt = loadedAt;
         _lastUsedTicks = loadedAt.UtcTicks;
+        _lastUseSequence = Interlocked.Increment(ref _useClock);
         _validatedTicks = loadedAt.UtcTicks;
     }
 
-    public ModelRef Model { get; }
+    public ModelRef Ref { get; }
     public ModelSignature Signature { get; }
 
     /// <summary>Top-label post-processing from the model's sidecar; null when it has none.</summary>
     public LabelPostProcessor? Labels { get; }
 
     public string? ETag { get; }
+
+    /// <summary>Bytes in the store: the model file and any external data files beside it.</summary>
     public long FileBytes { get; }
-    public long ChargeBytes { get; }
+
+    /// <summary>What the cache counts this model as, and how that figure was arrived at.</summary>
+    public ModelCharge Charge { get; }
+
+    public long ChargeBytes => Charge.Bytes;
     public DateTimeOffset LoadedAt { get; }
     public long Hits => Interlocked.Read(ref _hits);
     public DateTimeOffset LastUsed => new(Interlocked.Read(ref _lastUsedTicks), TimeSpan.Zero);
     public DateTimeOffset ValidatedAt => new(Interlocked.Read(ref _validatedTicks), TimeSpan.Zero);
+    /// <summary>Orders uses across all models (later is larger) for least-recently-used eviction; clocks can tie, this cannot.</summary>
+    internal long LastUseSequence => Interlocked.Read(ref _lastUseSequence);
+
     public bool IsDisposed => Volatile.Read(ref _references) == 0;
+
+    /// <summary>Completes when the session has been disposed and its memory handed back.</summary>
+    internal Task Disposed => _disposed.Task;
 
     /// <summary>Only valid while the caller holds a reference (a <see cref="ModelLease"/>).</summary>
     internal InferenceSession Session => _session;
@@ -70,6 +87,17 @@ public sealed class LoadedModel
         if (Interlocked.Decrement(ref _references) == 0)
         {
             _session.Dispose();
+            ProcessMemory.TrimSoon();
+            _disposed.TrySetResult();
+        }
+    }
+
+    /// <summary>Drops the cache's own reference, once, whichever of eviction, replacement or removal gets here first.</summary>
+    internal void ReleaseFromCache()
+    {
+        if (Interlocked.Exchange(ref _releasedByCache, 1) == 0)
+        {
+            ReleaseReference();
         }
     }
 
@@ -77,6 +105,7 @@ public sealed class LoadedModel
     {
         Interlocked.Increment(ref _hits);
         Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
+        Interlocked.Exchange(ref _lastUseSequence, Interlocked.Increment(ref _useClock));
     }
 
     internal void MarkValidated(DateTimeOffset now) => Interlocked.Exchange(ref _validatedTicks, now.UtcTicks);

@@ -25,14 +25,14 @@ public sealed partial class ModelCache
     {
         try
         {
-            if (await _store.IsUnchangedAsync(model.Model, model.ETag!, CancellationToken.None))
+            if (await _store.IsUnchangedAsync(model.Ref, model.ETag!, CancellationToken.None))
             {
                 model.MarkValidated(_time.GetUtcNow());
                 return;
             }
 
-            LogChanged(model.Model);
-            await JoinOrStartLoad(model.Model, replacing: model);
+            LogChanged(model.Ref);
+            await JoinOrStartLoad(model.Ref, replacing: model);
         }
         catch (ModelNotFoundException)
         {
@@ -42,7 +42,7 @@ public sealed partial class ModelCache
         {
             // Keep serving what works; try again after the next interval.
             model.MarkValidated(_time.GetUtcNow());
-            LogRevalidationFailed(exception, model.Model);
+            LogRevalidationFailed(exception, model.Ref);
         }
         finally
         {
@@ -56,7 +56,7 @@ public sealed partial class ModelCache
         {
             if (IsCurrent(model))
             {
-                _cache.Remove(model.Model);
+                Remove(model);
             }
         }
     }

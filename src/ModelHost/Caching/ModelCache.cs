@@ -9,9 +9,14 @@ namespace MultiModel.ModelHost.Caching;
 /// Loaded models, bounded in bytes and evicted least recently used first.
 /// <para>
 /// Built on <see cref="MemoryCache"/> with a size limit, around its two traps: an insert over the limit is dropped
-/// (compaction only runs later), so room is made first, under a lock, by compacting one least-recently-used entry at a
-/// time; and eviction callbacks run later on the thread pool, so an evicted session is only released there, and
-/// disposed when the last request holding it finishes.
+/// (compaction only runs later), so room is made first, under a lock; and eviction callbacks run later on the thread
+/// pool, so the cache evicts by itself and releases an evicted session at once. A session is disposed when the last
+/// request holding it finishes.
+/// </para>
+/// <para>
+/// The books alone do not bound the process: memory outside them (the runtime, requests in flight, the allocator)
+/// moves too. So before each session is created the real figure is checked as well: when resident memory plus the
+/// new model would pass the process's base plus the budget, more models are evicted first (see MakeRoom).
 /// </para>
 /// </summary>
 public sealed partial class ModelCache : IDisposable
@@ -23,28 +28,38 @@ public sealed partial class ModelCache : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<ModelCache> _logger;
     private readonly SemaphoreSlim _loadSlots;
+    // One session is created and admitted at a time: what memory grows by while it is created belongs to that model
+    // alone, and the next load's check of resident memory sees it in the cache, where it can be evicted. Fetches, the
+    // slow part of a cold load, still run side by side.
+    private readonly SemaphoreSlim _creation = new(1);
     private readonly Lock _admission = new();
     private readonly ConcurrentDictionary<ModelRef, Lazy<Task<LoadedModel>>> _loading = new();
     private readonly ConcurrentDictionary<ModelRef, FailedLoad> _failures = new();
-    // What is loaded, for GET /models: reading values back from MemoryCache would touch their LRU clock.
+    // What is loaded, for eviction order and GET /models: reading values back from MemoryCache would touch its clock.
     private readonly ConcurrentDictionary<ModelRef, LoadedModel> _resident = new();
     private long _hits, _misses, _loads, _failedLoads, _evictions;
 
-    internal ModelCache(ModelLoader loader, IModelStore store, ModelCacheOptions options, long budgetBytes, TimeProvider time, ILogger<ModelCache> logger)
+    internal ModelCache(ModelLoader loader, IModelStore store, ModelCacheOptions options, CacheBudget budget, Task<long> baseResidentBytes, TimeProvider time, ILogger<ModelCache> logger)
     {
         _loader = loader;
         _store = store;
         _options = options;
         _time = time;
         _logger = logger;
-        BudgetBytes = budgetBytes;
+        Budget = budget;
+        BaseResidentBytes = baseResidentBytes;
         _loadSlots = new SemaphoreSlim(options.MaxConcurrentLoads);
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = budgetBytes, TrackStatistics = true });
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = budget.Bytes, TrackStatistics = true });
     }
 
-    public long BudgetBytes { get; }
+    public CacheBudget Budget { get; }
+
+    public long BudgetBytes => Budget.Bytes;
 
     public long UsedBytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    /// <summary>Resident memory of the process once ONNX Runtime had started, before any model: the base the budget sits on.</summary>
+    public Task<long> BaseResidentBytes { get; }
 
     /// <summary>
     /// A lease on the model, loading it on a miss. Concurrent misses for one model share a single load; the load keeps
@@ -77,9 +92,13 @@ public sealed partial class ModelCache : IDisposable
     }
 
     public CacheSnapshot Snapshot() => new(
-        BudgetBytes,
+        Budget,
         UsedBytes,
         _resident.Values.OrderByDescending(model => model.LastUsed).ToArray(),
+        ProcessMemory.ResidentBytes(),
+        BaseResidentBytes.IsCompletedSuccessfully ? BaseResidentBytes.Result : null,
+        ProcessMemory.NativeAllocatedBytes(),
+        GC.GetGCMemoryInfo().HeapSizeBytes,
         Interlocked.Read(ref _hits),
         Interlocked.Read(ref _misses),
         Interlocked.Read(ref _loads),
@@ -90,6 +109,7 @@ public sealed partial class ModelCache : IDisposable
     {
         _cache.Dispose();
         _loadSlots.Dispose();
+        _creation.Dispose();
     }
 
     /// <summary>
@@ -116,7 +136,17 @@ public sealed partial class ModelCache : IDisposable
             var started = _time.GetTimestamp();
             try
             {
-                loaded = await _loader.LoadAsync(model, BudgetBytes, bytes => MakeRoom(bytes, replacing), CancellationToken.None);
+                var artifact = await _loader.FetchAsync(model, CancellationToken.None);
+                await _creation.WaitAsync();
+                try
+                {
+                    loaded = await _loader.CreateAsync(model, artifact, needed => MakeRoomAsync(model, needed, replacing));
+                    Admit(loaded, replacing);
+                }
+                finally
+                {
+                    _creation.Release();
+                }
             }
             finally
             {
@@ -124,9 +154,8 @@ public sealed partial class ModelCache : IDisposable
             }
 
             Interlocked.Increment(ref _loads);
-            Admit(loaded, replacing);
             _failures.TryRemove(model, out _);
-            LogLoaded(model, loaded.FileBytes, loaded.ChargeBytes, _time.GetElapsedTime(started).TotalMilliseconds);
+            LogLoaded(model, loaded.FileBytes, loaded.ChargeBytes, _time.GetElapsedTime(started).TotalMilliseconds, ProcessMemory.ResidentBytes());
             return loaded;
         }
         catch (Exception exception) when (IsRemembered(exception))
@@ -147,42 +176,14 @@ public sealed partial class ModelCache : IDisposable
     {
         lock (_admission)
         {
-            MakeRoom(loaded.ChargeBytes, replacing);
+            MakeRoomInBooks(loaded.ChargeBytes, replacing);
             var entry = new MemoryCacheEntryOptions { Size = loaded.ChargeBytes }
                 .RegisterPostEvictionCallback(static (_, value, reason, state) => ((ModelCache)state!).OnEvicted((LoadedModel)value!, reason), this);
-            _resident[loaded.Model] = loaded;
-            _cache.Set(loaded.Model, loaded, entry);
+            var replaced = IsCurrent(replacing) ? replacing : null;
+            _resident[loaded.Ref] = loaded;
+            _cache.Set(loaded.Ref, loaded, entry);
+            replaced?.ReleaseFromCache();
         }
-    }
-
-    /// <summary>Evicts least recently used models until <paramref name="bytes"/> more fit (the model being replaced counts as free).</summary>
-    private void MakeRoom(long bytes, LoadedModel? replacing)
-    {
-        lock (_admission)
-        {
-            while (UsedBytes - ReplacedCharge(replacing) + bytes > BudgetBytes && _cache.Count > 0)
-            {
-                // Compact(fraction) removes that share of entries, least recently used first; 1.5/n rounds down to one.
-                _cache.Compact(Math.Min(1.0, 1.5 / _cache.Count));
-            }
-        }
-    }
-
-    private long ReplacedCharge(LoadedModel? replacing) => replacing is not null && IsCurrent(replacing) ? replacing.ChargeBytes : 0;
-
-    /// <summary>Whether this very load is what the cache holds for its model (a reload may have replaced it).</summary>
-    private bool IsCurrent(LoadedModel model) => _cache.TryGetValue(model.Model, out LoadedModel? current) && current == model;
-
-    private void OnEvicted(LoadedModel model, EvictionReason reason)
-    {
-        _resident.TryRemove(KeyValuePair.Create(model.Model, model));
-        if (reason is EvictionReason.Capacity)
-        {
-            Interlocked.Increment(ref _evictions);
-        }
-
-        LogEvicted(model.Model, reason, model.ChargeBytes, model.Hits);
-        model.ReleaseReference();
     }
 
     private void ThrowIfRecentlyFailed(ModelRef model)

@@ -19,17 +19,26 @@ public sealed class ModelCacheOptions
     public int HeadroomMegabytes { get; set; } = 384;
 
     /// <summary>
-    /// A model is charged at least its file size times this factor (ModelMesh uses 1.25 to 2.75 depending on runtime);
-    /// the charge is raised to the resident growth measured while loading when that is larger.
+    /// A model's memory estimated from its files (ModelMesh uses 1.25 to 2.75 depending on runtime): the room made
+    /// before its first load, and its charge where loads cannot be measured. Once a load is measured, the measured
+    /// figure is used instead, for that load and every later load of the same bytes.
     /// </summary>
     [Range(1.0, 10.0)]
     public double MemoryFactor { get; set; } = 1.5;
 
     /// <summary>
-    /// Whether to raise a model's charge to the resident memory its load was seen to add. Off, charges are exactly
+    /// Whether to charge each model what its load was measured to take (native allocations on glibc, resident growth
+    /// elsewhere; one session is created at a time so that nothing else is counted with it). Off, charges are exactly
     /// file size times <see cref="MemoryFactor"/>: predictable, but blind to models that expand when loaded.
     /// </summary>
     public bool MeasureLoadMemory { get; set; } = true;
+
+    /// <summary>
+    /// Whether loads also check the process's real resident memory: when it plus the new model would pass the base
+    /// (resident memory before any model) plus the budget, more models are evicted first. Off only where resident
+    /// memory is not this host's alone (several hosts in one test process).
+    /// </summary>
+    public bool LimitResidentMemory { get; set; } = true;
 
     /// <summary>Loads running at once; more wait their turn so a burst of cold models cannot exhaust memory or CPU.</summary>
     [Range(1, 64)]

@@ -15,7 +15,7 @@ public sealed class ModelLease : IDisposable
     }
 
     public LoadedModel Model => _model ?? throw new ObjectDisposedException(nameof(ModelLease));
-    public ModelRef Ref => Model.Model;
+    public ModelRef Ref => Model.Ref;
     public bool CacheHit { get; }
 
     /// <summary>Time this request waited for the model to load; zero on a cache hit.</summary>

@@ -1,50 +1,44 @@
+using System.Collections.Concurrent;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Caching;
 
 /// <summary>Fetches a model from the store, creates its ONNX Runtime session and works out what it costs in memory.</summary>
-internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessionOptions, ModelCacheOptions options, TimeProvider time)
+internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessionOptions, ModelCacheOptions options, CacheBudget budget, TimeProvider time)
 {
-    private int _loadsInFlight;
+    private readonly ConcurrentDictionary<ModelRef, Footprint> _footprints = new();
 
-    /// <param name="makeRoom">
-    /// Called with the estimated charge before the session is created, so evictions free memory before the new model
-    /// takes it: a process on Lambda is killed the moment it exceeds its memory, so the peak is what matters.
-    /// </param>
-    public async Task<LoadedModel> LoadAsync(ModelRef model, long budgetBytes, Action<long> makeRoom, CancellationToken cancellationToken)
+    /// <summary>Fetches the model's files; files larger than the whole budget are refused before they are transferred.</summary>
+    public async Task<ModelArtifact> FetchAsync(ModelRef model, CancellationToken cancellationToken)
     {
-        // The store refuses a file that cannot fit before transferring it; the factor covers what a session adds.
-        var artifact = await store.FetchAsync(model, (long)(budgetBytes / options.MemoryFactor), cancellationToken);
-        var estimate = (long)(artifact.SizeBytes * options.MemoryFactor);
-        makeRoom(estimate);
-        var sessionSettings = await sessionOptions;
+        var artifact = await store.FetchAsync(model, budget.Bytes, cancellationToken);
+        await sessionOptions; // ONNX Runtime is started and warmed up before anything is measured
+        return artifact;
+    }
 
-        var concurrent = Interlocked.Increment(ref _loadsInFlight) > 1;
-        var residentBefore = Environment.WorkingSet;
-        InferenceSession session;
+    /// <summary>
+    /// Creates the session and measures it. The caller runs one creation at a time, so that what memory grows by while
+    /// it runs belongs to this model alone.
+    /// </summary>
+    /// <param name="makeRoomAsync">
+    /// Called with what the model is expected to need just before the session is created, so evictions free memory
+    /// before the new model takes it: a process on Lambda is killed the moment it exceeds its memory.
+    /// </param>
+    public async Task<LoadedModel> CreateAsync(ModelRef model, ModelArtifact artifact, Func<Footprint, Task> makeRoomAsync)
+    {
+        var known = _footprints.TryGetValue(model, out var seen) && seen.ETag == artifact.ETag ? seen : null;
+        var estimate = known ?? Footprint.Estimate(artifact, options.MemoryFactor);
+        await makeRoomAsync(estimate);
+        var (session, measured) = CreateAndMeasure(model, artifact, await sessionOptions);
         try
         {
-            session = artifact.CreateSession(sessionSettings);
-        }
-        catch (OnnxRuntimeException exception)
-        {
-            throw new ModelLoadFailedException($"ONNX Runtime could not load {model}: {exception.Message}", exception);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _loadsInFlight);
-        }
-
-        // Resident growth is only attributable to this model when no other load ran beside it.
-        var measured = concurrent || !options.MeasureLoadMemory ? 0 : Math.Max(0, Environment.WorkingSet - residentBefore);
-        var charge = Math.Max(estimate, measured);
-        try
-        {
-            if (charge > budgetBytes)
+            var charge = Charge(model, estimate, measured, known);
+            if (charge.Bytes > budget.Bytes)
             {
+                var how = charge.MeasuredBytes is null ? $"estimated as {options.MemoryFactor} x its {Bytes.Describe(artifact.SizeBytes)} of files" : "measured when it loaded";
                 throw new ModelTooLargeException(
-                    $"Model {model} needs about {charge} bytes in memory, more than the whole cache budget of {budgetBytes} bytes.");
+                    $"Model {model} needs {Bytes.Describe(charge.Bytes)} of memory ({how}), more than the whole cache budget of {budget.Describe()}.");
             }
 
             var signature = ModelSignature.Read(session);
@@ -54,7 +48,62 @@ internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessio
         catch
         {
             session.Dispose();
+            ProcessMemory.TrimSoon();
             throw;
         }
+    }
+
+    private (InferenceSession Session, Footprint? Measured) CreateAndMeasure(ModelRef model, ModelArtifact artifact, SessionOptions sessionSettings)
+    {
+        if (!options.MeasureLoadMemory)
+        {
+            return (Create(model, artifact, sessionSettings), null);
+        }
+
+        // Counting malloc'd bytes is exact and blind to memory the allocator reuses; elsewhere resident growth is the
+        // best figure there is, trimmed first so that freed memory being reused hides as little as possible.
+        var allocatedBefore = ProcessMemory.NativeAllocatedBytes();
+        if (allocatedBefore is null)
+        {
+            ProcessMemory.TrimNow();
+        }
+
+        var residentBefore = ProcessMemory.ResidentBytes();
+        var peakTracked = ProcessMemory.ResetPeakResident();
+        var session = Create(model, artifact, sessionSettings);
+        var residentAfter = ProcessMemory.ResidentBytes();
+        var held = allocatedBefore is { } before ? ProcessMemory.NativeAllocatedBytes()!.Value - before : residentAfter - residentBefore;
+        // Creating a session holds the parsed model and its tensors at once, about twice what stays afterwards.
+        var peak = peakTracked ? ProcessMemory.PeakResidentBytes() - residentBefore : (long?)null;
+        return (session, Footprint.Measured(artifact.ETag, held, peak));
+    }
+
+    private static InferenceSession Create(ModelRef model, ModelArtifact artifact, SessionOptions sessionSettings)
+    {
+        try
+        {
+            return artifact.CreateSession(sessionSettings);
+        }
+        catch (OnnxRuntimeException exception)
+        {
+            ProcessMemory.TrimSoon();
+            throw new ModelLoadFailedException($"ONNX Runtime could not load {model}: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>
+    /// The measured footprint when there is one (never less than an earlier load of the same bytes was seen to need),
+    /// else the file-size estimate.
+    /// </summary>
+    private ModelCharge Charge(ModelRef model, Footprint estimate, Footprint? measured, Footprint? known)
+    {
+        if (measured is null)
+        {
+            return new ModelCharge(estimate.Bytes, null);
+        }
+
+        var footprint = known is null ? measured : measured.AtLeast(known);
+        _footprints[model] = footprint;
+        return new ModelCharge(footprint.Bytes, footprint.Bytes);
     }
 }

@@ -21,6 +21,7 @@ public static class ModelHostServiceCollectionExtensions
         services.AddModelHostOptions<ModelStoreOptions>(ModelStoreOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
+        ProcessMemory.ReturnFreedMemoryToTheSystem(); // before ONNX Runtime allocates anything
         var inference = builder.Configuration.GetSection(InferenceOptions.SectionName).Get<InferenceOptions>() ?? new InferenceOptions();
         services.AddSingleton(new OnnxRuntimeStartup(inference)); // starts now, overlapping the rest of start-up
         services.AddModelStore(builder.Configuration);
@@ -32,6 +33,7 @@ public static class ModelHostServiceCollectionExtensions
         services.AddSingleton<Readiness>();
         services.AddSingleton<Prewarmer>();
         services.AddSingleton<PredictionLog>();
+        services.AddSingleton<PredictionSlots>();
         services.AddSingleton<PredictDependencies>();
         services.AddHostedService<StartupPrewarm>();
 
@@ -72,8 +74,10 @@ public static class ModelHostServiceCollectionExtensions
         var time = provider.GetRequiredService<TimeProvider>();
         var budget = CacheBudget.Resolve(options, Environment.GetEnvironmentVariable, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
         var sessionOptions = provider.GetRequiredService<OnnxRuntimeStartup>().SessionOptions;
-        var loader = new ModelLoader(store, sessionOptions, options, time);
-        return new ModelCache(loader, store, options, budget, time, provider.GetRequiredService<ILogger<ModelCache>>());
+        // The base the budget sits on: the host with ONNX Runtime started and warmed up, before any model.
+        var baseResident = sessionOptions.ContinueWith(static _ => ProcessMemory.ResidentBytes(), TaskScheduler.Default);
+        var loader = new ModelLoader(store, sessionOptions, options, budget, time);
+        return new ModelCache(loader, store, options, budget, baseResident, time, provider.GetRequiredService<ILogger<ModelCache>>());
     }
 
     private static void AddModelHostOptions<TOptions>(this IServiceCollection services, string section) where TOptions : class =>

@@ -11,7 +11,7 @@ public static class OnnxRuntimeSetup
 
     public static SessionOptions CreateSessionOptions(InferenceOptions options)
     {
-        var sessionOptions = new SessionOptions();
+        var sessionOptions = new SessionOptions { EnableCpuMemArena = options.CpuMemoryArena };
         if (EnsureEnvironment(options))
         {
             sessionOptions.DisablePerSessionThreads();

@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace MultiModel.ModelHost.Storage;
 
-/// <summary>The embedded default store: models in a local folder, laid out as <c>{root}/{id}/{version}/model.onnx</c>.</summary>
+/// <summary>
+/// The embedded default store: models in a local folder, laid out as <c>{root}/{id}/{version}/model.onnx</c>. Every
+/// other file in a version's folder but the sidecar belongs to the model: an exporter writes weights over protobuf's
+/// 2 GB limit to external data files beside it, and ONNX Runtime reads them from there.
+/// </summary>
 public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
 {
     public string RootDirectory { get; } = Path.GetFullPath(rootDirectory);
@@ -29,13 +33,15 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
             throw new ModelNotFoundException($"Model '{model.Id}' version {model.Version} does not exist.");
         }
 
-        if (file.Length > maxBytes)
+        var files = ModelFiles(file);
+        var size = files.Sum(part => part.Length);
+        if (size > maxBytes)
         {
             throw new ModelTooLargeException(
-                $"Model '{model.Id}' version {model.Version} is {file.Length} bytes on disk, which exceeds the cache budget of {maxBytes} bytes.");
+                $"Model '{model.Id}' version {model.Version} is {size} bytes on disk, which exceeds the cache budget of {maxBytes} bytes.");
         }
 
-        return Task.FromResult(new ModelArtifact(model, file.Length, ETagOf(file), ReadSidecar(model), FilePath: file.FullName));
+        return Task.FromResult(new ModelArtifact(model, size, ETagOf(file), ReadSidecar(model), FilePath: file.FullName));
     }
 
     public Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken)
@@ -53,9 +59,22 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
         return File.Exists(path) ? ModelSidecarReader.Read(File.ReadAllBytes(path), model) : null;
     }
 
-    // Size and write time change whenever the file is replaced, which is all revalidation needs to notice.
-    private static string ETagOf(FileInfo file) =>
-        string.Create(CultureInfo.InvariantCulture, $"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}");
+    /// <summary>The model file first, then its external data files: everything in its folder but the sidecar.</summary>
+    private static FileInfo[] ModelFiles(FileInfo model) =>
+    [
+        model,
+        .. model.Directory!.EnumerateFiles()
+            .Where(file => file.Name is not (ModelSidecar.ModelFileName or ModelSidecar.FileName))
+            .OrderBy(file => file.Name, StringComparer.Ordinal),
+    ];
+
+    // Sizes and write times of every file in the folder (the sidecar too) change whenever one is replaced, which is
+    // all revalidation needs to notice.
+    private static string ETagOf(FileInfo model) => string.Join(
+        ';',
+        model.Directory!.EnumerateFiles()
+            .OrderBy(file => file.Name, StringComparer.Ordinal)
+            .Select(file => string.Create(CultureInfo.InvariantCulture, $"{file.Name}:{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}")));
 
     private static int ParseVersion(string directory) =>
         int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0;

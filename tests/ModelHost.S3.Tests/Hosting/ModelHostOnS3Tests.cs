@@ -60,7 +60,7 @@ public sealed class ModelHostOnS3Tests(RadosgwFixture s3)
         }
 
         var first = models[0];
-        Assert.True(await Eventually(() => app.Cache.Snapshot().Models.All(model => model.Model.Id != first.Id)));
+        Assert.True(await Eventually(() => app.Cache.Snapshot().Models.All(model => model.Ref.Id != first.Id)));
         var reloaded = await Predict.PostAsync(client, $"/models/{first.Id}/predict");
 
         Assert.Equal(HttpStatusCode.OK, reloaded.StatusCode);

@@ -18,6 +18,20 @@ public sealed class CacheBudgetTests
 
         var budget = CacheBudget.Resolve(options, name => name == "AWS_LAMBDA_FUNCTION_MEMORY_SIZE" ? lambdaMemory : null, 8192 * Megabyte);
 
-        Assert.Equal(expectedMegabytes * Megabyte, budget);
+        Assert.Equal(expectedMegabytes * Megabyte, budget.Bytes);
+    }
+
+    [Theory]
+    [InlineData(100, null, "ModelHost:Cache:BudgetMegabytes = 100")]
+    [InlineData(null, "512", "the function's 512 MB (AWS_LAMBDA_FUNCTION_MEMORY_SIZE) less ModelHost:Cache:HeadroomMegabytes = 384")]
+    [InlineData(null, null, "half of the 8192 MB available to the process")]
+    public void Describe_NamesTheBudgetAsConfigured(int? configuredMegabytes, string? lambdaMemory, string expectedSource)
+    {
+        var options = new ModelCacheOptions { BudgetMegabytes = configuredMegabytes };
+
+        var budget = CacheBudget.Resolve(options, name => name == "AWS_LAMBDA_FUNCTION_MEMORY_SIZE" ? lambdaMemory : null, 8192 * Megabyte);
+
+        Assert.Contains(expectedSource, budget.Describe(), StringComparison.Ordinal);
+        Assert.StartsWith($"{budget.Bytes:N0} bytes", budget.Describe(), StringComparison.Ordinal);
     }
 }

@@ -63,6 +63,25 @@ public sealed class EvictionTests : IDisposable
     }
 
     [Fact]
+    public async Task Predict_ModelThatFitsOnDiskButNotInMemory_Gets507NamingWhatItNeedsAndTheBudgetAsConfigured()
+    {
+        using var app = new ModelHostApp(new()
+        {
+            ["ModelHost:Cache:BudgetMegabytes"] = "1",
+            ["ModelHost:Cache:MemoryFactor"] = "10",
+            ["ModelHost:Cache:MeasureLoadMemory"] = "false",
+        });
+        app.AddModel("wide", 1, FourHundredKilobyteModel(1));
+
+        var response = await app.CreateClient().PredictRawAsync("/models/wide/predict", Body);
+
+        Assert.Equal(HttpStatusCode.InsufficientStorage, response.StatusCode);
+        var detail = (await response.JsonAsync()).GetProperty("detail").GetString();
+        Assert.Matches(@"needs [\d,]+ bytes \(3\.\d MB\) of memory \(estimated as 10 x its", detail);
+        Assert.Contains("the whole cache budget of 1,048,576 bytes (1 MB), from ModelHost:Cache:BudgetMegabytes = 1", detail);
+    }
+
+    [Fact]
     public async Task Lease_ModelEvictedWhileInUse_SessionIsDisposedOnlyAfterTheLeaseEnds()
     {
         _app.AddModel("held", 1, FourHundredKilobyteModel(1));
@@ -74,7 +93,7 @@ public sealed class EvictionTests : IDisposable
 
         await Ok(client, "b");
         await Ok(client, "c");
-        Assert.True(await Eventually.TrueAsync(() => _app.Cache.Snapshot().Models.All(model => model.Model.Id != "held")), "held should be evicted");
+        Assert.True(await Eventually.TrueAsync(() => _app.Cache.Snapshot().Models.All(model => model.Ref.Id != "held")), "held should be evicted");
 
         Assert.False(held.IsDisposed);
         using (var body = JsonDocument.Parse(Body))

@@ -29,7 +29,7 @@ public sealed class FailedLoadTests : IDisposable
         Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
         Assert.Equal(1, _app.Store.FetchCount("broken")); // remembered, not reloaded
         Assert.Equal(HttpStatusCode.OK, (await client.PredictRawAsync("/models/healthy/predict", Body)).StatusCode);
-        Assert.DoesNotContain(_app.Cache.Snapshot().Models, model => model.Model.Id == "broken");
+        Assert.DoesNotContain(_app.Cache.Snapshot().Models, model => model.Ref.Id == "broken");
 
         _app.AddModel("broken", 1, TestModelFactory.Mlp(2, 4, 2)); // fixed in place
         _app.Time!.Advance(TimeSpan.FromSeconds(6));

@@ -25,7 +25,7 @@ public sealed class PrewarmTests
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.True((await ready.JsonAsync()).GetProperty("ready").GetBoolean());
-        var loaded = app.Cache.Snapshot().Models.Select(model => model.Model.ToString()).Order();
+        var loaded = app.Cache.Snapshot().Models.Select(model => model.Ref.ToString()).Order();
         Assert.Equal(["a/2", "b/1"], loaded);
     }
 

@@ -31,10 +31,16 @@ public sealed class ModelHostApp : WebApplicationFactory<Program>
     public string AddModel(string id, int version, byte[] model, string? labelsJson = null) =>
         MultiModel.TestModels.TestModelFactory.WriteToStore(StoreRoot, id, version, model, labelsJson);
 
+    public string AddModel(string id, int version, MultiModel.TestModels.ExternalDataModel model) =>
+        MultiModel.TestModels.TestModelFactory.WriteToStore(StoreRoot, id, version, model);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("ModelHost:Cache:RevalidateAfter", "00:00:30");
+        // Resident memory here is the whole test process's, shared by every host and test running beside this one;
+        // the guard on it is tested against a host of its own (LambdaSizedHostTests).
+        builder.UseSetting("ModelHost:Cache:LimitResidentMemory", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using MultiModel.ModelHost.Api;
+using MultiModel.ModelHost.Tests.Support;
+using MultiModel.TestModels;
+
+namespace MultiModel.ModelHost.Tests.Api;
+
+public sealed class PredictionSlotsTests
+{
+    private const string Body = """{"inputs":{"x":[[0.5,-0.5]]}}""";
+
+    [Fact]
+    public async Task Predict_EverySlotTakenAndNoQueue_Gets503WithRetryAfterNamingTheSettings()
+    {
+        using var app = new ModelHostApp(new() { ["ModelHost:Requests:MaxConcurrentPredictions"] = "1", ["ModelHost:Requests:MaxQueuedPredictions"] = "0" });
+        app.AddModel("m", 1, TestModelFactory.Mlp(2, 8, 2));
+        var client = app.CreateClient();
+        var slots = app.Services.GetRequiredService<PredictionSlots>();
+
+        using (await slots.AcquireAsync(CancellationToken.None))
+        {
+            var refused = await client.PredictRawAsync("/models/m/predict", Body);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+            Assert.Contains("MaxConcurrentPredictions", (await refused.JsonAsync()).GetProperty("detail").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PredictRawAsync("/models/m/predict", Body)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Predict_EverySlotTaken_WaitsInTheQueueUntilOneIsFree()
+    {
+        using var app = new ModelHostApp(new() { ["ModelHost:Requests:MaxConcurrentPredictions"] = "1" });
+        app.AddModel("m", 1, TestModelFactory.Mlp(2, 8, 2));
+        var client = app.CreateClient();
+        var slots = app.Services.GetRequiredService<PredictionSlots>();
+        await client.PredictRawAsync("/models/m/predict", Body); // loaded, so only the slot is waited for
+
+        var held = await slots.AcquireAsync(CancellationToken.None);
+        var queued = client.PredictRawAsync("/models/m/predict", Body);
+        await Task.Delay(200);
+        Assert.False(queued.IsCompleted);
+        held.Dispose();
+
+        Assert.Equal(HttpStatusCode.OK, (await queued).StatusCode);
+    }
+}

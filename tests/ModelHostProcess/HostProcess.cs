@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace MultiModel.ModelHostProcess;
+
+/// <summary>
+/// The real ModelHost, started as its own process on Kestrel (loopback), as `dotnet run` would start it, optionally
+/// inside a memory cgroup. Its log goes to a file.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private HostProcess(Process process, Uri address, string logPath)
+    {
+        _process = process;
+        Address = address;
+        LogPath = logPath;
+    }
+
+    public Uri Address { get; }
+    public string LogPath { get; }
+    public int Pid => _process.Id;
+    public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
+
+    /// <param name="hostDll">The ModelHost.dll to run; null for this repository's build in the same configuration.</param>
+    /// <param name="cgroup">A memory cgroup to start the host in, as Lambda starts a function inside its memory size.</param>
+    public static async Task<HostProcess> StartAsync(
+        string storeRoot, IReadOnlyDictionary<string, string> settings, string? hostDll = null, MemoryCgroup? cgroup = null)
+    {
+        var dll = hostDll ?? RepositoryPaths.ModelHostDll();
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"Build the host first: dotnet build -c {RepositoryPaths.Configuration} src/ModelHost", dll);
+        }
+
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var logPath = Path.Combine(Path.GetTempPath(), $"modelhost-{port}.log");
+        // The shell joins the cgroup, then exec replaces it with the host, so every byte the host touches is counted.
+        var join = cgroup is null ? "" : $"echo $$ > \"{cgroup.ProcsPath}\" && ";
+        var start = new ProcessStartInfo("/bin/sh", ["-c", $"{join}exec dotnet \"{dll}\" --urls {address} > \"{logPath}\" 2>&1"]) { UseShellExecute = false };
+        start.Environment["ModelHost__Store__LocalRoot"] = storeRoot;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var host = new HostProcess(Process.Start(start)!, address, logPath);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var attempt = 0; attempt < 600 && !host.HasExited; attempt++)
+        {
+            try
+            {
+                if ((await client.GetAsync(new Uri(address, "/health/ready"))).StatusCode == HttpStatusCode.OK)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100);
+        }
+
+        await host.DisposeAsync();
+        throw new TimeoutException($"ModelHost did not become ready; its log: {logPath}");
+    }
+
+    /// <summary>CPU time the host process has used so far (user + system), from /proc (Linux).</summary>
+    public TimeSpan CpuTime()
+    {
+        var fields = File.ReadAllText($"/proc/{Pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+
+    /// <summary>Resident and peak resident memory of the host process, from /proc (Linux); zeros once it has exited.</summary>
+    public (long Resident, long Peak) Memory()
+    {
+        try
+        {
+            long Read(string field) => File.ReadLines($"/proc/{Pid}/status")
+                .Where(line => line.StartsWith(field, StringComparison.Ordinal))
+                .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024)
+                .Single();
+            return (Read("VmRSS:"), Read("VmHWM:"));
+        }
+        catch (Exception exception) when (exception is IOException or InvalidOperationException)
+        {
+            return (0, 0); // the process is gone (or a zombie without memory lines)
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
