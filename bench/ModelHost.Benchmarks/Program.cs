@@ -2,7 +2,14 @@ using MultiModel.ModelHost.Benchmarks;
 
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- latency [rounds]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- memory [options: see MemoryBenchmarkOptions]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- ort-options
 var which = args.ElementAtOrDefault(0) ?? "all";
+if (which == "ort-probe")
+{
+    OrtOptionsBenchmark.Probe(args[1], args[2]); // a child process of ort-options: one configuration, one row
+    return;
+}
+
 Console.WriteLine($"ModelHost benchmark on {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}");
 if (which is "latency" or "all")
 {
@@ -12,4 +19,9 @@ if (which is "latency" or "all")
 if (which is "memory" or "all")
 {
     await MemoryBenchmark.RunAsync(MemoryBenchmarkOptions.Parse(which == "memory" ? args[1..] : []));
+}
+
+if (which is "ort-options" or "all")
+{
+    await OrtOptionsBenchmark.RunAsync();
 }

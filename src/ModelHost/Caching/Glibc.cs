@@ -7,6 +7,9 @@ internal static partial class Glibc
 {
     private const string Library = "libc";
 
+    /// <summary>mallopt parameter: free space at a heap's top beyond this many bytes is returned to the system.</summary>
+    public const int TrimThreshold = -1;
+
     /// <summary>mallopt parameter: allocations at or above this many bytes get their own mapping, unmapped on free.</summary>
     public const int MmapThreshold = -3;
 

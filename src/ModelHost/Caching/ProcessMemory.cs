@@ -7,28 +7,37 @@ namespace MultiModel.ModelHost.Caching;
 /// freed native memory back to the system.
 /// <para>
 /// With glibc's defaults, memory that ONNX Runtime frees when a session is disposed stays in the allocator's heaps:
-/// its mmap threshold rises to the size of the largest block freed, so the next model's weights come from the heap
-/// and freed weights leave holes that are never returned. Resident memory then only grows as models churn, three
-/// times the budget in a measured case. A fixed threshold maps every large block (weights, prepacked weights) on its
-/// own, so disposing a session unmaps it at once; a trim after an eviction returns what small blocks freed.
+/// each large block freed raises both the size at which blocks get mappings of their own and the free space a heap
+/// keeps at its top before giving it back (to 32 MB and 64 MB), and freed blocks in the middle of a heap are only
+/// returned by an explicit trim. Resident memory then only grows as models churn: three times the budget in a
+/// measured case. Fixing both thresholds at start ends the dynamic raise: blocks of 32 MB and more (large weights)
+/// are unmapped when freed, the heap's top is returned past 128 KB, and a trim after each disposal returns the rest.
+/// 32 MB rather than glibc's starting 128 KB keeps a run's working memory (activations of a large batch) in the
+/// heap, reused from run to run instead of mapped and faulted in anew, which cost 5-10% on 32-64 row batches.
 /// </para>
 /// </summary>
 public static class ProcessMemory
 {
-    // glibc's own starting threshold; fixing it turns off the dynamic raise that causes the retention.
-    private const int MmapThresholdBytes = 128 * 1024;
+    private const int MmapThresholdBytes = 32 * 1024 * 1024;
+    private const int TrimThresholdBytes = 128 * 1024;
     private static readonly long PageSize = Environment.SystemPageSize;
     private static int _trimQueued;
 
     /// <summary>Whether native allocations can be counted exactly (glibc); elsewhere loads are measured by resident growth.</summary>
     public static bool CanCountNativeAllocations => Glibc.IsAvailable;
 
-    /// <summary>Sets the allocator up to return freed memory; call before ONNX Runtime allocates anything. A no-op off glibc.</summary>
+    /// <summary>
+    /// Sets the allocator up to return freed memory; call before ONNX Runtime allocates anything. A no-op off glibc,
+    /// and where MALLOC_MMAP_THRESHOLD_ or MALLOC_TRIM_THRESHOLD_ is set: glibc has then read the operator's own choice.
+    /// </summary>
     public static void ReturnFreedMemoryToTheSystem()
     {
-        if (Glibc.IsAvailable)
+        if (Glibc.IsAvailable
+            && Environment.GetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_") is null
+            && Environment.GetEnvironmentVariable("MALLOC_TRIM_THRESHOLD_") is null)
         {
             Glibc.Mallopt(Glibc.MmapThreshold, MmapThresholdBytes);
+            Glibc.Mallopt(Glibc.TrimThreshold, TrimThresholdBytes);
         }
     }
 
