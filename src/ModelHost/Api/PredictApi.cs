@@ -48,7 +48,14 @@ public static class PredictApi
             RateLimitLease? slot = null;
             try
             {
-                slot = await dependencies.Slots.AcquireAsync(context.RequestAborted);
+                if ((slot = dependencies.Slots.TryAcquire()) is null)
+                {
+                    // Queued requests must not pin their models: an evicted model is freed only when its last lease ends.
+                    lease.Dispose();
+                    slot = await dependencies.Slots.AcquireAsync(context.RequestAborted);
+                    lease = await dependencies.Cache.AcquireAgainAsync(lease, context.RequestAborted);
+                }
+
                 var options = new JsonDocumentOptions { MaxDepth = dependencies.Options.Value.MaxJsonDepth };
                 using var body = await JsonDocument.ParseAsync(context.Request.Body, options, context.RequestAborted);
                 var request = format.Read(body.RootElement, lease.Model.Signature);

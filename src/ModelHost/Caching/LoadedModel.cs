@@ -101,9 +101,13 @@ public sealed class LoadedModel
         }
     }
 
-    internal void RecordUse(DateTimeOffset now)
+    internal void RecordUse(DateTimeOffset now, bool countHit = true)
     {
-        Interlocked.Increment(ref _hits);
+        if (countHit)
+        {
+            Interlocked.Increment(ref _hits);
+        }
+
         Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
         Interlocked.Exchange(ref _lastUseSequence, Interlocked.Increment(ref _useClock));
     }

@@ -10,18 +10,28 @@ public sealed class ModelLease : IDisposable
     internal ModelLease(LoadedModel model, bool cacheHit, TimeSpan loadTime)
     {
         _model = model;
+        Ref = model.Ref;
         CacheHit = cacheHit;
         LoadTime = loadTime;
     }
 
     public LoadedModel Model => _model ?? throw new ObjectDisposedException(nameof(ModelLease));
-    public ModelRef Ref => Model.Ref;
-    public bool CacheHit { get; }
+    /// <summary>The model version leased; still readable once the lease is disposed.</summary>
+    public ModelRef Ref { get; }
+    public bool CacheHit { get; private set; }
 
     /// <summary>Time this request waited for the model to load; zero on a cache hit.</summary>
-    public TimeSpan LoadTime { get; }
+    public TimeSpan LoadTime { get; private set; }
 
     internal InferenceSession Session => Model.Session;
+
+    /// <summary>Counts what an earlier lease of the same request saw: a load then is this request's load too.</summary>
+    internal ModelLease After(ModelLease earlier)
+    {
+        CacheHit &= earlier.CacheHit;
+        LoadTime += earlier.LoadTime;
+        return this;
+    }
 
     public void Dispose() => Interlocked.Exchange(ref _model, null)?.ReleaseReference();
 }

@@ -47,4 +47,32 @@ public sealed class PredictionSlotsTests
 
         Assert.Equal(HttpStatusCode.OK, (await queued).StatusCode);
     }
+
+    [Fact]
+    public async Task Predict_QueuedForASlot_DoesNotKeepItsModelInMemory()
+    {
+        // Two ~400 KB models in a 1 MB budget, so loading one evicts the other.
+        using var app = new ModelHostApp(new()
+        {
+            ["ModelHost:Requests:MaxConcurrentPredictions"] = "1",
+            ["ModelHost:Cache:BudgetMegabytes"] = "1",
+            ["ModelHost:Cache:MemoryFactor"] = "2",
+            ["ModelHost:Cache:MeasureLoadMemory"] = "false",
+        });
+        app.AddModel("queued", 1, TestModelFactory.Mlp(2, 20_000, 2, seed: 1));
+        app.AddModel("other", 1, TestModelFactory.Mlp(2, 20_000, 2, seed: 2));
+        var client = app.CreateClient();
+        await client.PredictRawAsync("/models/queued/predict", Body);
+        var queuedModel = app.Cache.Snapshot().Models.Single();
+        var slots = app.Services.GetRequiredService<PredictionSlots>();
+
+        var held = await slots.AcquireAsync(CancellationToken.None);
+        var queued = client.PredictRawAsync("/models/queued/predict", Body);
+        await Task.Delay(200); // queued for the slot
+        await app.Cache.AcquireAsync(new("other", 1), CancellationToken.None).AsTask().ContinueWith(lease => lease.Result.Dispose());
+
+        Assert.True(await Eventually.TrueAsync(() => queuedModel.IsDisposed), "the evicted model should be freed while its request waits");
+        held.Dispose();
+        Assert.Equal(HttpStatusCode.OK, (await queued).StatusCode);
+    }
 }
