@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using MultiModel.Router.Routing;
 using MultiModel.Router.Rules;
+using MultiModel.ServiceDefaults;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace MultiModel.Router.Forwarding;

@@ -1,0 +1,52 @@
+using System.Buffers;
+
+namespace MultiModel.ServiceDefaults;
+
+/// <summary>
+/// Carries the caller's X-Request-Id (the Router's, or any client's) onto every log event of the request and back in
+/// the response, so one id finds a request in both apps' logs. A missing or malformed id is replaced with a fresh one
+/// and the request goes on: an app serves predictions rather than refusing them over a tracing header. A replaced
+/// id is logged with the value that was given, so a caller who quotes it can still be found.
+/// </summary>
+public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
+{
+    public const string HeaderName = "X-Request-Id";
+    public const int MaxLength = 128;
+    private const int LoggedLength = 64;
+    private static readonly SearchValues<char> Allowed =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:+/=@");
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var given = context.Request.Headers[HeaderName];
+        var usable = given.Count == 1 && given[0] is { Length: > 0 and <= MaxLength } value && !value.AsSpan().ContainsAnyExcept(Allowed);
+        var id = usable ? given[0]! : Guid.CreateVersion7().ToString("N");
+        context.TraceIdentifier = id;
+
+        // Set when the response starts, after a proxy copied the upstream's headers and after the exception handler
+        // cleared the response, so the caller sees exactly one id, whatever happened.
+        context.Response.OnStarting(static state =>
+        {
+            var ctx = (HttpContext)state;
+            ctx.Response.Headers[HeaderName] = ctx.TraceIdentifier;
+            return Task.CompletedTask;
+        }, context);
+
+        // The innermost scope wins: every event of this request carries this id, not Kestrel's connection-based one.
+        using (logger.BeginScope(new KeyValuePair<string, object>[] { new("RequestId", id) }))
+        {
+            if (!usable && given.Count > 0 && !(given.Count == 1 && string.IsNullOrEmpty(given[0])))
+            {
+                LogReplaced(Truncate(given.ToString()), given.Count);
+            }
+
+            await next(context);
+        }
+    }
+
+    private static string Truncate(string value) => value.Length <= LoggedLength ? value : string.Concat(value.AsSpan(0, LoggedLength), "...");
+
+    [LoggerMessage(EventName = "RequestIdReplaced", Level = LogLevel.Information,
+        Message = "X-Request-Id {GivenRequestId} ({ValueCount} value(s)) is not one value of 1-128 characters of A-Z a-z 0-9 - _ . : + / = @; this request's id is a new one")]
+    private partial void LogReplaced(string givenRequestId, int valueCount);
+}
