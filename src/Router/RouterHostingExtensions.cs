@@ -5,7 +5,6 @@ using Amazon.Runtime.Credentials;
 using Amazon.SimpleSystemsManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using MultiModel.Router.Configuration;
 using MultiModel.Router.Forwarding;
 using MultiModel.Router.Health;
 using MultiModel.Router.Rules;
@@ -38,6 +37,8 @@ public static class RouterHostingExtensions
         services.AddSingleton<IRuleSource>(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value.Source == RuleSourceKind.Ssm
             ? ActivatorUtilities.CreateInstance<SsmRuleSource>(sp)
             : ActivatorUtilities.CreateInstance<FileRuleSource>(sp));
+        // A target without a timeout gets the forwarding default: the rules are given the value, not the settings.
+        services.AddSingleton(sp => new RuleCompiler(sp.GetRequiredService<IOptions<ForwardingOptions>>().Value.DefaultTimeout));
         services.AddSingleton<RuleStore>();
         services.AddSingleton<ReloadSignal>();
         services.AddHostedService<RulePoller>();

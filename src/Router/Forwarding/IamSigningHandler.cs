@@ -2,7 +2,6 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 using Microsoft.Extensions.Options;
-using MultiModel.Router.Configuration;
 using MultiModel.Router.Routing;
 using MultiModel.Router.Rules;
 

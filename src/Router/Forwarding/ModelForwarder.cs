@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using MultiModel.Router.Configuration;
 using MultiModel.Router.Logging;
 using MultiModel.Router.Routing;
 using MultiModel.Router.Rules;

@@ -1,4 +1,4 @@
-namespace MultiModel.Router.Configuration;
+namespace MultiModel.Router.Rules;
 
 public enum RuleSourceKind
 {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MultiModel.Router.Configuration;
+namespace MultiModel.Router.Rules;
 
 /// <summary>Where routing rules come from and how often they are re-read (section <c>Router:Rules</c>).</summary>
 public sealed class RulesOptions : IValidatableObject
