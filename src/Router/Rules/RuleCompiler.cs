@@ -1,3 +1,5 @@
+using MultiModel.Router.Rules.Sources;
+
 namespace MultiModel.Router.Rules;
 
 /// <summary>Builds a table from everything a source returned: bad rules are set aside, never the good ones.</summary>
