@@ -41,8 +41,7 @@ public static class ForwarderHttpClient
             })
             .AddHttpMessageHandler<ReplayableContentHandler>()
             .AddResilienceHandler("forward", ConfigurePipeline)
-            .SelectPipelineBy(_ => request =>
-                request.Options.TryGetValue(RouteDecision.OptionsKey, out var decision) ? decision.Target.DestinationPrefix : "unrouted");
+            .SelectPipelineBy(_ => request => request.GetRouteDecision()?.Target.DestinationPrefix ?? "unrouted");
         services.AddHttpClient(Name).AddHttpMessageHandler<IamSigningHandler>();
         return services;
     }
@@ -74,10 +73,7 @@ public static class ForwarderHttpClient
 
         builder.AddTimeout(new TimeoutStrategyOptions
         {
-            TimeoutGenerator = args => ValueTask.FromResult(
-                args.Context.GetRequestMessage()?.Options.TryGetValue(RouteDecision.OptionsKey, out var decision) == true
-                    ? decision.Target.Timeout
-                    : options.DefaultTimeout),
+            TimeoutGenerator = args => ValueTask.FromResult(args.Context.GetRequestMessage()?.GetRouteDecision()?.Target.Timeout ?? options.DefaultTimeout),
         });
     }
 
@@ -90,8 +86,7 @@ public static class ForwarderHttpClient
         var request = context.GetRequestMessage();
         return RetryAfter.Get(outcome.Result, time.GetUtcNow()) is { } delay
             && delay <= maxRetryAfter
-            && request is not null
-            && request.Options.TryGetValue(RouteDecision.OptionsKey, out var decision)
+            && request?.GetRouteDecision() is { } decision
             && decision.IsReplayable(request)
             && !decision.ClientAborted.IsCancellationRequested;
     }

@@ -17,7 +17,7 @@ public sealed class IamSigningHandler(IServiceProvider services, IOptions<Router
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!request.Options.TryGetValue(RouteDecision.OptionsKey, out var decision) || decision.Target.Auth != TargetAuth.Iam)
+        if (request.GetRouteDecision() is not { Target.Auth: TargetAuth.Iam } decision)
         {
             return await base.SendAsync(request, cancellationToken);
         }
