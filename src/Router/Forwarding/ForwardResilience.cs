@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using MultiModel.Router.Routing;
@@ -7,46 +5,16 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
-using Yarp.ReverseProxy.Forwarder;
 
 namespace MultiModel.Router.Forwarding;
 
 /// <summary>
-/// The outgoing handler chain: buffered-body swap, then retry, circuit breaker (one per target) and per-attempt
-/// timeout, then SigV4 signing, then a SocketsHttpHandler set up as YARP recommends for proxying.
+/// Each target's resilience pipeline, outermost first: retry (only what is safe to resend), circuit breaker, and the
+/// per-attempt timeout the target's rule names.
 /// </summary>
-public static class ForwarderHttpClient
+public static class ForwardResilience
 {
-    public const string Name = "MultiModel.Router.Forwarder";
-
-    public static IServiceCollection AddForwarderHttpClient(this IServiceCollection services)
-    {
-        services.AddTransient<ReplayableContentHandler>();
-        services.AddTransient<IamSigningHandler>();
-        services.AddSingleton<ForwarderInvoker>();
-
-        services.AddHttpClient(Name)
-            .RemoveAllLoggers() // One log line per forward comes from the router itself, with rule and target.
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan) // DNS changes are handled by PooledConnectionLifetime instead.
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-            {
-                UseProxy = false,
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.None,
-                UseCookies = false,
-                EnableMultipleHttp2Connections = true,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                ConnectTimeout = sp.GetRequiredService<IOptions<ForwardingOptions>>().Value.ConnectTimeout,
-                ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
-            })
-            .AddHttpMessageHandler<ReplayableContentHandler>()
-            .AddResilienceHandler("forward", ConfigurePipeline)
-            .SelectPipelineBy(_ => request => request.GetRouteDecision()?.Target.DestinationPrefix ?? "unrouted");
-        services.AddHttpClient(Name).AddHttpMessageHandler<IamSigningHandler>();
-        return services;
-    }
-
-    private static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<ForwardingOptions>>().Value;
         var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
