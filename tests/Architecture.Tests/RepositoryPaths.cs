@@ -1,22 +1,12 @@
+using System.Reflection;
+
 namespace MultiModel.Architecture.Tests;
 
-/// <summary>Paths in this repository, found from the test's output folder upwards.</summary>
+/// <summary>Paths in the clone these tests were built from.</summary>
 public static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } =
+        typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 
     public static string Of(string relativePath) => Path.Combine(Root, relativePath);
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "MultiModel.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"MultiModel.sln not found above {AppContext.BaseDirectory}.");
-    }
 }
