@@ -1,4 +1,5 @@
 using System.Buffers;
+using Microsoft.Extensions.Primitives;
 
 namespace MultiModel.ServiceDefaults;
 
@@ -35,9 +36,10 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
         // The innermost scope wins: every event of this request carries this id, not Kestrel's connection-based one.
         using (logger.BeginScope(new KeyValuePair<string, object>[] { new("RequestId", id) }))
         {
-            if (!usable && given.Count > 0 && !(given.Count == 1 && string.IsNullOrEmpty(given[0])))
+            // A missing id is made without a word; a given one that cannot be used is worth a line.
+            if (!usable && !StringValues.IsNullOrEmpty(given))
             {
-                LogReplaced(Truncate(given.ToString()), given.Count);
+                LogReplaced(Truncate(given.ToString()));
             }
 
             await next(context);
@@ -47,6 +49,6 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
     private static string Truncate(string value) => value.Length <= LoggedLength ? value : string.Concat(value.AsSpan(0, LoggedLength), "...");
 
     [LoggerMessage(EventName = "RequestIdReplaced", Level = LogLevel.Information,
-        Message = "X-Request-Id {GivenRequestId} ({ValueCount} value(s)) is not one value of 1-128 characters of A-Z a-z 0-9 - _ . : + / = @; this request's id is a new one")]
-    private partial void LogReplaced(string givenRequestId, int valueCount);
+        Message = "X-Request-Id {GivenRequestId} replaced with a new id: an id is one value of 1-128 characters of A-Z a-z 0-9 - _ . : + / = @")]
+    private partial void LogReplaced(string givenRequestId);
 }
