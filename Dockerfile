@@ -14,6 +14,7 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Directory.Build.props src/
 COPY src/ModelHost/ModelHost.csproj src/ModelHost/
 COPY src/Router/Router.csproj src/Router/
+COPY src/ServiceDefaults/ServiceDefaults.csproj src/ServiceDefaults/
 COPY scripts/publish.sh scripts/linux-natives.targets scripts/
 RUN scripts/publish.sh --restore-only src/ModelHost/ModelHost.csproj "$TARGETARCH" /app/modelhost -p:LambdaHosting=true \
  && scripts/publish.sh --restore-only src/Router/Router.csproj "$TARGETARCH" /app/router -p:LambdaHosting=true

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MultiModel.Router.Health;
+using MultiModel.ServiceDefaults;
 
 namespace MultiModel.Router.Benchmarks;
 
-/// <summary>The real router (AddRouter + MapRouterApi, as in its Program.cs) on Kestrel, one rule: every model to the backend.</summary>
+/// <summary>The real router (built as its Program.cs builds it) on Kestrel, one rule: every model to the backend.</summary>
 public sealed class RouterHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -42,8 +44,13 @@ public sealed class RouterHost : IAsyncDisposable
             ["Serilog:MinimumLevel:Override:Yarp"] = "Warning",
             ["Serilog:MinimumLevel:Override:Polly"] = "Warning",
         });
+        builder.AddServiceDefaults();
         builder.AddRouter();
         var app = builder.Build();
+        app.UseRequestIds();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapDefaultEndpoints(new HealthResponses(HealthResponseWriter.WriteAsync));
         app.MapRouterApi();
         await app.StartAsync();
         var url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -1,15 +1,17 @@
 using MultiModel.ModelHost.Api;
 using MultiModel.ModelHost.Hosting;
+using MultiModel.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(ModelHostDefaults.Options(args));
+builder.AddServiceDefaults();
 builder.AddModelHost();
 
 var app = builder.Build();
-app.UseMiddleware<RequestIdMiddleware>();
+app.UseRequestIds();
 app.UseExceptionHandler();
 app.UseStatusCodePages(); // bodiless errors from the framework (unknown route, wrong method) become ProblemDetails too
 app.MapOpenApi();
-app.MapHealthApi();
+app.MapDefaultEndpoints(HealthApi.Responses);
 app.MapPredictApi();
 app.MapModelsApi();
 app.MapAdminApi();

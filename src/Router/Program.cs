@@ -1,9 +1,16 @@
 using MultiModel.Router;
+using MultiModel.Router.Health;
+using MultiModel.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
 builder.AddRouter();
 
 var app = builder.Build();
+app.UseRequestIds();
+app.UseExceptionHandler();
+app.UseStatusCodePages(); // bodiless errors from the framework (wrong method) become ProblemDetails too
+app.MapDefaultEndpoints(new HealthResponses(HealthResponseWriter.WriteAsync));
 app.MapRouterApi();
 app.Run();
 

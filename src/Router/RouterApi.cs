@@ -1,21 +1,16 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MultiModel.Router.Forwarding;
-using MultiModel.Router.Health;
 using MultiModel.Router.Rules;
 using MultiModel.Router.Rules.Sources;
 
 namespace MultiModel.Router;
 
-/// <summary>The router's endpoints: the ModelHost's per-model routes (forwarded), health, and a view of the rules.</summary>
+/// <summary>The router's own endpoints: the ModelHost's per-model routes (forwarded) and a view of the rules.
+/// Health is mapped by the service defaults; middleware is in Program.cs.</summary>
 public static class RouterApi
 {
-    public static WebApplication MapRouterApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapRouterApi(this IEndpointRouteBuilder app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseMiddleware<RequestIdMiddleware>();
-
         // Every method and sub-path under a model: the router need not track the ModelHost's route list.
         foreach (var prefix in new[] { "/models/{id}", "/v2/models/{id}" })
         {
@@ -23,8 +18,6 @@ public static class RouterApi
             app.Map(prefix + "/{**rest}", Forward);
         }
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapGet("/router/rules", GetRules);
         app.MapFallback(NotFound);
         return app;

@@ -5,19 +5,17 @@ using Amazon.Runtime.Credentials;
 using Amazon.SimpleSystemsManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using MultiModel.Router.Configuration;
 using MultiModel.Router.Forwarding;
 using MultiModel.Router.Health;
 using MultiModel.Router.Rules;
 using MultiModel.Router.Rules.Sources;
-using Serilog;
-using Serilog.Formatting.Compact;
+using MultiModel.ServiceDefaults;
 
 namespace MultiModel.Router;
 
 public static class RouterHostingExtensions
 {
-    /// <summary>Everything the router needs: options (validated at start), rules, forwarding, logging, health.</summary>
+    /// <summary>Everything the router needs beyond the service defaults: options (validated at start), rules, forwarding, its readiness check.</summary>
     public static WebApplicationBuilder AddRouter(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -29,15 +27,8 @@ public static class RouterHostingExtensions
         services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ForwardingOptions>().BindConfiguration(ForwardingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSerilog((sp, logger) => logger
-            .ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>())
-            .ReadFrom.Services(sp)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(new CompactJsonFormatter()), preserveStaticLogger: true);
-
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddHealthChecks().AddCheck<RulesHealthCheck>("rules", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<RulesHealthCheck>("rules", tags: [HealthEndpoints.ReadyTag]);
 
         services.TryAddSingleton(TimeProvider.System);
         // Resolved on first use only: a local run (file rules, "none" targets) never touches the credential chain.
@@ -46,6 +37,8 @@ public static class RouterHostingExtensions
         services.AddSingleton<IRuleSource>(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value.Source == RuleSourceKind.Ssm
             ? ActivatorUtilities.CreateInstance<SsmRuleSource>(sp)
             : ActivatorUtilities.CreateInstance<FileRuleSource>(sp));
+        // A target without a timeout gets the forwarding default: the rules are given the value, not the settings.
+        services.AddSingleton(sp => new RuleCompiler(sp.GetRequiredService<IOptions<ForwardingOptions>>().Value.DefaultTimeout));
         services.AddSingleton<RuleStore>();
         services.AddSingleton<ReloadSignal>();
         services.AddHostedService<RulePoller>();

@@ -60,6 +60,16 @@ public sealed class DeploymentConfigTests
     [InlineData("""{"routes":[{"name":"r","rule":{"targets":[{"function":"nope"}]}}]}""", "function 'nope'")]
     [InlineData("""{"routes":[{"name":"r","rule":{"targets":[{"function":"shared","url":"http://x/"}]}}]}""", "exactly one of")]
     [InlineData("""{"routes":[{"name":"r","rule":{"targets":[{"url":"http://x/"}]}},{"name":"r","rule":{"targets":[{"url":"http://y/"}]}}]}""", "routes[1].name 'r' is used twice")]
+    [InlineData("""{"modelPrefix":""}""", "modelPrefix '' must be non-empty")]
+    [InlineData("""{"rulesPath":""}""", "rulesPath ''")]
+    [InlineData("""{"alarmTopicArn":""}""", "alarmTopicArn ''")]
+    [InlineData("""{"isolatedFunctions":[{"models":["f"]}]}""", "isolatedFunctions[0].name '' must be 1-32")]
+    [InlineData("""{"routes":[{"rule":{"targets":[{"url":"http://x/"}]}}]}""", "routes[0].name '' must be 1-32")]
+    [InlineData("""{"modelHost":{"warmup":{"schedule":"rate(5 minutes"},"models":["iris"]}}""", "modelHost.warmup.schedule 'rate(5 minutes'")]
+    [InlineData("""{"modelHost":{"warmup":{"models":["a*"]},"models":["iris"]}}""", "model id 'a*'")]
+    [InlineData("""{"isolatedFunctions":[{"name":"a","models":["f"],"memoryMb":20000}]}""", "isolatedFunctions[0].memoryMb 20000 must be between 128 and 10240")]
+    [InlineData("""{"routes":[{"name":"r","rule":{}}]}""", "routes[0].rule.targets must be a non-empty array")]
+    [InlineData("""{"routes":[{"name":"r","rule":{"targets":[{}]}}]}""", "routes[0].rule.targets[0] must have exactly one of")]
     public void Parse_InvalidSetting_NamesTheSetting(string json, string expected)
     {
         var error = Assert.Throws<InvalidOperationException>(() => DeploymentConfigLoader.Parse(json));

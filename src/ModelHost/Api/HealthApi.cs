@@ -1,5 +1,7 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using MultiModel.ModelHost.Hosting;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MultiModel.ServiceDefaults;
 
 namespace MultiModel.ModelHost.Api;
 
@@ -9,20 +11,19 @@ namespace MultiModel.ModelHost.Api;
 /// </summary>
 public static class HealthApi
 {
-    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
+    public static HealthResponses Responses { get; } = new(WriteLiveAsync, WriteReadyAsync) { Prefixes = ["/health", "/v2/health"] };
+
+    private static Task WriteLiveAsync(HttpContext context, HealthReport report) =>
+        WriteAsync(context, new LiveStatus(report.Status != HealthStatus.Unhealthy), ApiJsonContext.Default.LiveStatus);
+
+    private static Task WriteReadyAsync(HttpContext context, HealthReport report) =>
+        WriteAsync(context, new ReadyStatus(report.Status != HealthStatus.Unhealthy), ApiJsonContext.Default.ReadyStatus);
+
+    private static Task WriteAsync<T>(HttpContext context, T body, JsonTypeInfo<T> type)
     {
-        var health = app.MapGroup("").WithTags("Health");
-        foreach (var prefix in new[] { "/health", "/v2/health" })
-        {
-            health.MapGet($"{prefix}/live", () => TypedResults.Ok(new LiveStatus(true)));
-            health.MapGet($"{prefix}/ready", Ready);
-        }
-
-        return app;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return JsonSerializer.SerializeAsync(context.Response.Body, body, type, context.RequestAborted);
     }
-
-    private static JsonHttpResult<ReadyStatus> Ready(Readiness readiness) =>
-        TypedResults.Json(new ReadyStatus(readiness.IsReady), statusCode: readiness.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
 }
 
 public sealed record LiveStatus(bool Live);

@@ -5,12 +5,13 @@ using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Storage;
 using MultiModel.ModelHost.Storage.S3;
+using MultiModel.ServiceDefaults;
 
 namespace MultiModel.ModelHost.Hosting;
 
 public static class ModelHostServiceCollectionExtensions
 {
-    /// <summary>Everything the ModelHost needs: options, the store, the cache, the API's services, logging.</summary>
+    /// <summary>Everything the ModelHost needs beyond the service defaults: options, the store, the cache, the API's services.</summary>
     public static WebApplicationBuilder AddModelHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -30,7 +31,8 @@ public static class ModelHostServiceCollectionExtensions
             provider.GetRequiredService<IModelStore>(),
             provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value,
             provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<Readiness>();
+        services.AddSingleton<PrewarmHealthCheck>();
+        services.AddHealthChecks().AddCheck<PrewarmHealthCheck>("prewarm", tags: [HealthEndpoints.ReadyTag]);
         services.AddSingleton<Prewarmer>();
         services.AddSingleton<PredictionLog>();
         services.AddSingleton<PredictionSlots>();
@@ -38,10 +40,9 @@ public static class ModelHostServiceCollectionExtensions
         services.AddHostedService<StartupPrewarm>();
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = OpenInferenceErrors.AddErrorField);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails += OpenInferenceErrors.AddErrorField);
         services.AddExceptionHandler<ModelHostExceptionHandler>();
         services.AddOpenApi(options => options.AddOperationTransformer<JsonRequestBodyTransformer>());
-        builder.AddStructuredLogging();
 
 #if LAMBDA_HOSTING
         // A no-op unless AWS_LAMBDA_FUNCTION_NAME is set, so the same image also runs on Kestrel.

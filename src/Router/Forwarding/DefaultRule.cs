@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using MultiModel.Router.Configuration;
 using MultiModel.Router.Rules;
 
 namespace MultiModel.Router.Forwarding;

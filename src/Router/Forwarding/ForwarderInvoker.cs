@@ -6,8 +6,11 @@ namespace MultiModel.Router.Forwarding;
 /// </summary>
 public sealed class ForwarderInvoker(IHttpMessageHandlerFactory factory)
 {
+    /// <summary>The named HttpClient registration whose handler chain the invoker uses.</summary>
+    public const string HttpClientName = "MultiModel.Router.Forwarder";
+
     private HttpMessageInvoker? _invoker;
 
     public HttpMessageInvoker Invoker =>
-        LazyInitializer.EnsureInitialized(ref _invoker, () => new HttpMessageInvoker(factory.CreateHandler(ForwarderHttpClient.Name), disposeHandler: false));
+        LazyInitializer.EnsureInitialized(ref _invoker, () => new HttpMessageInvoker(factory.CreateHandler(HttpClientName), disposeHandler: false));
 }

@@ -2,7 +2,6 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 using Microsoft.Extensions.Options;
-using MultiModel.Router.Configuration;
 using MultiModel.Router.Routing;
 using MultiModel.Router.Rules;
 
@@ -18,7 +17,7 @@ public sealed class IamSigningHandler(IServiceProvider services, IOptions<Router
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!request.Options.TryGetValue(RouteDecision.OptionsKey, out var decision) || decision.Target.Auth != TargetAuth.Iam)
+        if (request.GetRouteDecision() is not { Target.Auth: TargetAuth.Iam } decision)
         {
             return await base.SendAsync(request, cancellationToken);
         }

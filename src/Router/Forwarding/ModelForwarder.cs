@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using MultiModel.Router.Configuration;
 using MultiModel.Router.Logging;
 using MultiModel.Router.Routing;
 using MultiModel.Router.Rules;
@@ -53,7 +52,7 @@ public sealed class ModelForwarder(
         }
 
         var decision = new RouteDecision(modelId, rule, target, context.TraceIdentifier, buffered, context.RequestAborted);
-        context.Features.Set(decision);
+        context.SetRouteDecision(decision);
         var started = Stopwatch.GetTimestamp();
         var error = await forwarder.SendAsync(context, target.DestinationPrefix, invoker.Invoker, RequestConfig(target), transformer);
         var upstreamMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);

@@ -11,8 +11,7 @@ public sealed class ReplayableContentHandler : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Options.TryGetValue(RouteDecision.OptionsKey, out var decision)
-            && decision.BufferedBody is { } body
+        if (request.GetRouteDecision()?.BufferedBody is { } body
             && request.Content is { } streaming
             && streaming is not ByteArrayContent)
         {

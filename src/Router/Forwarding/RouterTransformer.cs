@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http.Features;
 using MultiModel.Router.Routing;
 using MultiModel.Router.Rules;
+using MultiModel.ServiceDefaults;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace MultiModel.Router.Forwarding;
@@ -11,7 +11,7 @@ public sealed class RouterTransformer : HttpTransformer
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
-        var decision = httpContext.Features.GetRequiredFeature<RouteDecision>();
+        var decision = httpContext.GetRouteDecision();
 
         // The base copies every header, Host included; the target must see its own host (and SigV4 signs that one).
         proxyRequest.Headers.Host = null;
@@ -29,6 +29,6 @@ public sealed class RouterTransformer : HttpTransformer
             }
         }
 
-        proxyRequest.Options.Set(RouteDecision.OptionsKey, decision);
+        proxyRequest.SetRouteDecision(decision);
     }
 }

@@ -20,6 +20,5 @@ public static class TargetFailure
     };
 
     private static bool ClientAborted(ResilienceContext context) =>
-        context.GetRequestMessage()?.Options.TryGetValue(RouteDecision.OptionsKey, out var decision) == true
-        && decision.ClientAborted.IsCancellationRequested;
+        context.GetRequestMessage()?.GetRouteDecision()?.ClientAborted.IsCancellationRequested == true;
 }

@@ -2,7 +2,7 @@ using MultiModel.Router.Rules;
 
 namespace MultiModel.Router.Routing;
 
-/// <summary>What the router decided for one request; carried to the forwarder's handlers via request options.</summary>
+/// <summary>What the router decided for one request; attached and read with <see cref="RouteDecisionExtensions"/>.</summary>
 /// <param name="BufferedBody">The request body when it had to be buffered (IAM signing, or small enough to replay on retry).</param>
 /// <param name="ClientAborted">The caller's abort token: tells a timeout apart from a caller who hung up.</param>
 public sealed record RouteDecision(
@@ -15,6 +15,4 @@ public sealed record RouteDecision(
 {
     /// <summary>A request can be resent only if its body is in memory (or it has none).</summary>
     public bool IsReplayable(HttpRequestMessage request) => BufferedBody is not null || request.Content is null;
-
-    public static readonly HttpRequestOptionsKey<RouteDecision> OptionsKey = new("MultiModel.Router.RouteDecision");
 }

@@ -1,9 +1,15 @@
+using MultiModel.Router.Rules.Sources;
+
 namespace MultiModel.Router.Rules;
 
 /// <summary>Builds a table from everything a source returned: bad rules are set aside, never the good ones.</summary>
-public static class RuleCompiler
+/// <param name="defaultTimeout">
+/// The timeout of a target whose rule names none. The forwarding settings own it; it is handed in so the rules need
+/// not know where it is set.
+/// </param>
+public sealed class RuleCompiler(TimeSpan defaultTimeout)
 {
-    public static RuleTable Compile(RuleSourceSnapshot snapshot, TimeSpan defaultTimeout)
+    public RuleTable Compile(RuleSourceSnapshot snapshot)
     {
         var rules = new List<RouteRule>();
         var skipped = new List<SkippedRule>(snapshot.Unreadable);

@@ -147,3 +147,9 @@ public static partial class RuleParser
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]$")]
     private static partial Regex Region();
 }
+
+/// <summary>Either a rule or every reason it was rejected (never both).</summary>
+public sealed record RuleParseResult(RouteRule? Rule, IReadOnlyList<string> Errors)
+{
+    public string Reason => string.Join("; ", Errors);
+}

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using MultiModel.Router.Configuration;
 using MultiModel.Router.Logging;
 using MultiModel.Router.Rules.Sources;
 
@@ -16,9 +15,9 @@ public sealed class RulePoller(
     IRuleSource source,
     RuleStore store,
     ReloadSignal signal,
+    RuleCompiler compiler,
     TimeProvider time,
     IOptions<RulesOptions> rulesOptions,
-    IOptions<ForwardingOptions> forwardingOptions,
     ILogger<RulePoller> logger) : BackgroundService
 {
     /// <summary>Retry pace while no snapshot has ever loaded.</summary>
@@ -89,7 +88,7 @@ public sealed class RulePoller(
                 return null;
             }
 
-            var table = RuleCompiler.Compile(snapshot, forwardingOptions.Value.DefaultTimeout);
+            var table = compiler.Compile(snapshot);
             foreach (var skipped in table.Skipped)
             {
                 RouterLog.RuleSkipped(logger, skipped.Name, skipped.Reason);

@@ -1,5 +1,7 @@
 namespace MultiModel.Router.Rules;
 
+// The store, and the two records that report on it (its status, and the GET /router/rules view built from it).
+
 /// <summary>
 /// Holds the snapshot in force. Readers take <see cref="Current"/> once per request and use that table throughout,
 /// so a swap mid-request cannot mix rules.
@@ -8,15 +10,11 @@ public sealed class RuleStore
 {
     private RuleTable? _current;
     private StoreStatus _status = new(null, null, null, null);
-    private TaskCompletionSource _reloaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Null until the first successful load.</summary>
     public RuleTable? Current => Volatile.Read(ref _current);
 
     public StoreStatus Status => Volatile.Read(ref _status);
-
-    /// <summary>Completes when the next load attempt (successful or not) has finished.</summary>
-    public Task WaitForNextReloadAsync() => Volatile.Read(ref _reloaded).Task;
 
     /// <summary>Records a successful read; swaps the table only when <paramref name="table"/> is not null.</summary>
     public void Succeeded(RuleTable? table, DateTimeOffset at)
@@ -27,16 +25,23 @@ public sealed class RuleStore
         }
 
         Volatile.Write(ref _status, new StoreStatus(at, at, table is not null ? at : Status.LastChangeAt, null));
-        SignalReloaded();
     }
 
     /// <summary>Records a failed read; the current table stays in force.</summary>
-    public void Failed(string reason, DateTimeOffset at)
-    {
+    public void Failed(string reason, DateTimeOffset at) =>
         Volatile.Write(ref _status, Status with { LastAttemptAt = at, LastError = $"{at:O} {reason}" });
-        SignalReloaded();
-    }
-
-    private void SignalReloaded() =>
-        Interlocked.Exchange(ref _reloaded, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult();
 }
+
+/// <summary>When the rules were last read (tried, succeeded, changed), and the last read error (cleared by a good read).</summary>
+public sealed record StoreStatus(DateTimeOffset? LastAttemptAt, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastChangeAt, string? LastError);
+
+/// <summary>What GET /router/rules shows: the rules in force, in the order they are tried, and the ones set aside.</summary>
+public sealed record RulesView(
+    string Source,
+    bool Loaded,
+    DateTimeOffset? LastSuccessAt,
+    DateTimeOffset? LastChangeAt,
+    string? LastError,
+    IReadOnlyList<RouteRule> Rules,
+    IReadOnlyList<SkippedRule> Skipped,
+    RouteRule? DefaultTarget);

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MultiModel.ModelHost.Hosting;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
 
@@ -56,6 +58,20 @@ public sealed class PrewarmTests
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            Assert.True((await response.JsonAsync()).GetProperty(path.EndsWith("/live", StringComparison.Ordinal) ? "live" : "ready").GetBoolean());
         }
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PostAsync("/health/live", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task PrewarmHealthCheck_UntilStartupPrewarmIsDone_IsUnhealthy()
+    {
+        var check = new PrewarmHealthCheck();
+        Assert.Equal(HealthStatus.Unhealthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+
+        check.MarkDone();
+
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
     }
 }

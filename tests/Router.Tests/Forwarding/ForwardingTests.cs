@@ -108,17 +108,21 @@ public sealed class ForwardingTests : IAsyncLifetime
     [Theory]
     [InlineData("has spaces")]
     [InlineData("quote\"d")]
-    public async Task Forward_MalformedRequestId_400ProblemSaysWhatIsExpected(string id)
+    public async Task Forward_MalformedRequestId_ReplacedWithANewOneForwardedAndTheGivenValueLogged(string id)
     {
-        await using var router = Router();
+        // Issue 11: the router behaves like the ModelHost, which replaces a malformed id instead of refusing the request.
+        await using var router = Router(new Dictionary<string, string?> { ["Serilog:MinimumLevel:Override:MultiModel.ServiceDefaults"] = "Information" });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/models/iris/predict");
         request.Headers.TryAddWithoutValidation("X-Request-Id", id);
 
         using var response = await router.CreateClient().SendAsync(request);
 
-        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("1-128 characters from A-Z a-z 0-9", problem.Text("detail"), StringComparison.Ordinal);
-        Assert.Empty(_a.Received);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replacement = response.Headers.GetValues("X-Request-Id").Single();
+        Assert.Matches("^[0-9a-f]{32}$", replacement);
+        Assert.Equal(replacement, _a.Received.Single().Header("X-Request-Id"));
+        var logged = Assert.Single(router.Logs.Named("RequestIdReplaced"));
+        Assert.Equal((id, replacement), (CapturingSink.Scalar(logged, "GivenRequestId"), CapturingSink.Scalar(logged, "RequestId")));
     }
 
     [Fact]

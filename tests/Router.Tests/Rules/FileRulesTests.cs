@@ -34,7 +34,7 @@ public sealed class FileRulesTests
         // Written beside and moved over, as editors and config tools do, so no reader sees half a file.
         System.IO.File.WriteAllText(path + ".tmp", File(("iris", Exact("iris", Target(b.Url)))));
         System.IO.File.Move(path + ".tmp", path, overwrite: true);
-        await router.WaitUntilAsync(() => router.Store.Current!.Fingerprint != before);
+        await RouterFactory.WaitUntilAsync(() => router.Store.Current!.Fingerprint != before);
 
         Assert.Equal("b", await client.BackendOfAsync("iris"));
     }

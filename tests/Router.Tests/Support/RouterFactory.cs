@@ -51,27 +51,22 @@ public sealed class RouterFactory(IDictionary<string, string?> settings, Action<
     /// redirects), which would give every body a Content-Length.</summary>
     public HttpClient CreateWireClient() => new() { BaseAddress = CreateClient().BaseAddress };
 
-    /// <summary>Advances the fake clock by the poll interval and waits for the reload it triggers.</summary>
+    /// <summary>Advances the fake clock by the poll interval and waits until the read it makes due has been recorded.</summary>
+    /// <remarks>The clock moves only when a test moves it, so a read recorded at the new time is the one it made due.</remarks>
     public async Task PollAsync(TimeSpan interval)
     {
-        var reloaded = Store.WaitForNextReloadAsync();
+        var due = Time.GetUtcNow() + interval;
         Time.Advance(interval);
-        await reloaded.WaitAsync(TimeSpan.FromSeconds(10));
+        await WaitUntilAsync(() => Store.Status.LastAttemptAt >= due);
     }
 
-    /// <summary>Waits, reload by reload, until <paramref name="condition"/> holds (10 s at most).</summary>
-    public async Task WaitUntilAsync(Func<bool> condition)
+    /// <summary>Waits until <paramref name="condition"/>, on what the router shows, holds (10 s at most).</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
+        while (!condition())
         {
-            var next = Store.WaitForNextReloadAsync(); // Taken before the check, so a reload in between is not missed.
-            if (condition())
-            {
-                return;
-            }
-
-            await next.WaitAsync(timeout.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(10), timeout.Token);
         }
     }
 

@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using MultiModel.Deploy.Infrastructure;
+
 namespace MultiModel.Deploy.Configuration;
 
 /// <summary>
@@ -5,15 +9,24 @@ namespace MultiModel.Deploy.Configuration;
 /// environment without editing files (memory, storage, timeout, cache budgets, retention) are CloudFormation
 /// parameters instead, see <see cref="Infrastructure.DeployParameters"/>.
 /// </summary>
-internal sealed record DeploymentConfig
+internal sealed record DeploymentConfig : IValidatableObject
 {
+    private const string PrefixMessage = "{0} must be non-empty, end with '/', and contain no '*'.";
+    private const string RulesPathMessage = "{0} must look like '/multimodel/routes' (no trailing '/').";
+    private const string TopicMessage = "{0} must be an SNS topic ARN.";
+
     /// <summary>Lambda architecture and image platform: <c>arm64</c> (cheaper per GB-second) or <c>x86_64</c>.</summary>
+    [AllowedValues("arm64", "x86_64", ErrorMessage = "{0} must be 'arm64' or 'x86_64'.")]
     public string Architecture { get; init; } = "arm64";
 
     /// <summary>Key prefix under which models live: <c>{prefix}{id}/{version}/model.onnx</c>.</summary>
+    [Required(ErrorMessage = PrefixMessage)]
+    [RegularExpression(@"^[A-Za-z0-9!_.'()-]+(/[A-Za-z0-9!_.'()-]+)*/$", ErrorMessage = PrefixMessage)]
     public string ModelPrefix { get; init; } = "models/";
 
     /// <summary>Parameter Store path the Router polls; one parameter per rule below it.</summary>
+    [Required(ErrorMessage = RulesPathMessage)]
+    [RegularExpression("^(/[A-Za-z0-9_.-]+)+$", ErrorMessage = RulesPathMessage)]
     public string RulesPath { get; init; } = "/multimodel/routes";
 
     /// <summary>How often the Router polls <see cref="RulesPath"/> (TimeSpan format).</summary>
@@ -29,9 +42,12 @@ internal sealed record DeploymentConfig
     public string RouterDefaultTarget { get; init; } = SharedFunctionName;
 
     /// <summary>Auth of the Router's own URL: <c>AWS_IAM</c> (default) or <c>NONE</c> for a public endpoint.</summary>
+    [AllowedValues("AWS_IAM", "NONE", ErrorMessage = "{0} must be 'AWS_IAM' or 'NONE'.")]
     public string RouterUrlAuth { get; init; } = "AWS_IAM";
 
     /// <summary>Optional SNS topic every alarm notifies; alarms exist (visible in the console) without it.</summary>
+    [MinLength(1, ErrorMessage = TopicMessage)]
+    [RegularExpression("^arn:[\\s\\S]*$", ErrorMessage = TopicMessage)]
     public string? AlarmTopicArn { get; init; }
 
     /// <summary>The shared ModelHost, which serves every model in the prefix; its <c>Models</c> are prewarmed.</summary>
@@ -45,4 +61,70 @@ internal sealed record DeploymentConfig
 
     /// <summary>The name routes use to target the shared ModelHost.</summary>
     public const string SharedFunctionName = "shared";
+
+    /// <summary>The checks that need more than one setting; each setting's own checks are its attributes.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!TimeSpan.TryParse(RulesPollInterval, CultureInfo.InvariantCulture, out var poll) || poll <= TimeSpan.Zero)
+        {
+            yield return new($"rulesPollInterval '{RulesPollInterval}' must be a positive TimeSpan such as '00:00:30'.");
+        }
+
+        if (!LogRetentionPeriods.ByDays.ContainsKey(LogRetentionDays))
+        {
+            yield return new($"logRetentionDays {LogRetentionDays} must be one of {string.Join(", ", LogRetentionPeriods.ByDays.Keys)}.");
+        }
+
+        if (ModelHost.Name != SharedFunctionName)
+        {
+            yield return new($"modelHost.name must be '{SharedFunctionName}' (or left out).");
+        }
+
+        var functions = new HashSet<string>(StringComparer.Ordinal) { SharedFunctionName };
+        for (var i = 0; i < IsolatedFunctions.Count; i++)
+        {
+            foreach (var error in ValidateIsolated(IsolatedFunctions[i], $"isolatedFunctions[{i}]", functions))
+            {
+                yield return new(error);
+            }
+        }
+
+        if (RouterDefaultTarget.Length > 0 && !functions.Contains(RouterDefaultTarget))
+        {
+            yield return new($"routerDefaultTarget '{RouterDefaultTarget}' is not '{SharedFunctionName}', an isolated function, or empty (404).");
+        }
+
+        var routeNames = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Routes.Count; i++)
+        {
+            if (!routeNames.Add(Routes[i].Name))
+            {
+                yield return new($"routes[{i}].name '{Routes[i].Name}' is used twice.");
+            }
+
+            foreach (var (t, function) in Routes[i].TargetFunctions().Where(f => !functions.Contains(f.Function)))
+            {
+                yield return new($"routes[{i}].rule.targets[{t}].function '{function}' is not '{SharedFunctionName}' or an isolated function.");
+            }
+        }
+    }
+
+    /// <summary>An isolated function may read only its own models, and its name must be unique (<paramref name="names"/> collects them).</summary>
+    private static IEnumerable<string> ValidateIsolated(ModelFunctionConfig function, string where, HashSet<string> names)
+    {
+        if (function.Models.Count == 0)
+        {
+            yield return $"{where}.models must name at least one model: an isolated function may read only its own models.";
+        }
+
+        foreach (var model in (function.Warmup?.Models ?? []).Where(m => !function.Models.Contains(m)))
+        {
+            yield return $"{where}.warmup.models: '{model}' is not one of this function's models, so it could not load it.";
+        }
+
+        if (!names.Add(function.Name))
+        {
+            yield return $"{where}.name '{function.Name}' is used twice (or is the reserved name of the shared ModelHost).";
+        }
+    }
 }

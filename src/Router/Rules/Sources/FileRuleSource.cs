@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using MultiModel.Router.Configuration;
 
 namespace MultiModel.Router.Rules.Sources;
 

@@ -3,7 +3,6 @@ using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using MultiModel.Router.Configuration;
 
 namespace MultiModel.Router.Rules.Sources;
 

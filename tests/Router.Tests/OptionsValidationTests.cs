@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace MultiModel.Router.Tests.Configuration;
+namespace MultiModel.Router.Tests;
 
 /// <summary>A bad setting stops the router at start with a message that names the setting and what it expects.</summary>
 public sealed class OptionsValidationTests

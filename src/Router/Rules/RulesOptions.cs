@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MultiModel.Router.Configuration;
+namespace MultiModel.Router.Rules;
 
 /// <summary>Where routing rules come from and how often they are re-read (section <c>Router:Rules</c>).</summary>
 public sealed class RulesOptions : IValidatableObject
@@ -40,4 +40,13 @@ public sealed class RulesOptions : IValidatableObject
                 [nameof(SsmServiceUrl)]);
         }
     }
+}
+
+public enum RuleSourceKind
+{
+    /// <summary>A local JSON file, reloaded when it changes: the default, so a local run needs no AWS account.</summary>
+    File,
+
+    /// <summary>AWS SSM Parameter Store, polled with GetParametersByPath.</summary>
+    Ssm,
 }

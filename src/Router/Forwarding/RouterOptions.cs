@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MultiModel.Router.Rules;
 
-namespace MultiModel.Router.Configuration;
+namespace MultiModel.Router.Forwarding;
 
 /// <summary>Top-level router settings (section <c>Router</c>).</summary>
 public sealed class RouterOptions : IValidatableObject

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MultiModel.Router.Configuration;
+namespace MultiModel.Router.Forwarding;
 
 /// <summary>Forwarding, retry and circuit-breaker settings (section <c>Router:Forwarding</c>).</summary>
 public sealed class ForwardingOptions

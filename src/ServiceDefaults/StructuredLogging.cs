@@ -1,0 +1,46 @@
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace MultiModel.ServiceDefaults;
+
+/// <summary>
+/// One compact JSON event per line on stdout: what CloudWatch Logs ingests from Lambda, and what log queries can
+/// filter on. Levels come from <c>Serilog:MinimumLevel:Default</c> and <c>Serilog:MinimumLevel:Override:{Source}</c>,
+/// read here directly: Serilog's configuration reader scans assemblies at start, about 30 ms of every cold start.
+/// Sinks registered in DI (a test's capturing sink) are written to as well.
+/// </summary>
+public static class StructuredLogging
+{
+    public const string LevelsSection = "Serilog:MinimumLevel";
+
+    public static TBuilder AddStructuredLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        // preserveStaticLogger: several hosts in one process (tests, benchmarks) must not share Serilog's static logger.
+        builder.Services.AddSerilog((services, logger) => Configure(logger, services.GetRequiredService<IConfiguration>().GetSection(LevelsSection))
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new CompactJsonFormatter()), preserveStaticLogger: true);
+        return builder;
+    }
+
+    private static LoggerConfiguration Configure(LoggerConfiguration logger, IConfigurationSection levels)
+    {
+        // "Serilog:MinimumLevel": "Warning" is the short form of "Default"; Serilog's own reader accepts both. A section
+        // with children has an empty value in some providers, so empty means "not the short form".
+        var level = string.IsNullOrEmpty(levels.Value) ? levels["Default"] : levels.Value;
+        logger.MinimumLevel.Is(ParseLevel(level, LogEventLevel.Information))
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning);
+        foreach (var source in levels.GetSection("Override").GetChildren())
+        {
+            logger.MinimumLevel.Override(source.Key, ParseLevel(source.Value, LogEventLevel.Information));
+        }
+
+        return logger;
+    }
+
+    private static LogEventLevel ParseLevel(string? value, LogEventLevel fallback) =>
+        value is null ? fallback
+        : Enum.TryParse<LogEventLevel>(value, ignoreCase: true, out var level) ? level
+        : throw new InvalidOperationException($"{LevelsSection} has '{value}'; expected one of {string.Join(", ", Enum.GetNames<LogEventLevel>())}.");
+}
