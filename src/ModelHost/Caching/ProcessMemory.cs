@@ -10,15 +10,17 @@ namespace MultiModel.ModelHost.Caching;
 /// each large block freed raises both the size at which blocks get mappings of their own and the free space a heap
 /// keeps at its top before giving it back (to 32 MB and 64 MB), and freed blocks in the middle of a heap are only
 /// returned by an explicit trim. Resident memory then only grows as models churn: three times the budget in a
-/// measured case. Fixing both thresholds at start ends the dynamic raise: blocks of 32 MB and more (large weights)
-/// are unmapped when freed, the heap's top is returned past 128 KB, and a trim after each disposal returns the rest.
-/// 32 MB rather than glibc's starting 128 KB keeps a run's working memory (activations of a large batch) in the
-/// heap, reused from run to run instead of mapped and faulted in anew, which cost 5-10% on 32-64 row batches.
+/// measured case. Both thresholds are fixed at start, which ends the dynamic raise: every block of 128 KB or more
+/// (weights, prepacked weights, a run's activations) gets its own mapping and is unmapped when freed, the heap's top
+/// is returned past 128 KB, and a trim after each disposal returns what small blocks freed. Measured under churn,
+/// resident memory then exceeds native allocations by 2-3 MB; with a 32 MB threshold (activations reused in the
+/// heap) by 7-66 MB of fragments, which is why the smaller one wins despite costing large batches 5-10% in page
+/// faults (docs/memory.md).
 /// </para>
 /// </summary>
 public static class ProcessMemory
 {
-    private const int MmapThresholdBytes = 32 * 1024 * 1024;
+    private const int MmapThresholdBytes = 128 * 1024;
     private const int TrimThresholdBytes = 128 * 1024;
     private static readonly long PageSize = Environment.SystemPageSize;
     private static int _trimQueued;
