@@ -20,12 +20,14 @@ public sealed record LoadedModelSummary(
 
 /// <summary>The process's real memory beside the cache's books.</summary>
 /// <param name="ResidentLimitBytes">Base plus budget: what loads keep resident memory under by evicting.</param>
+/// <param name="LoadsPastLimit">Loads that went ahead over the limit because no model was left to evict.</param>
 public sealed record ProcessMemoryDescription(
     long ResidentBytes,
     long? BaseResidentBytes,
     long? ResidentLimitBytes,
     long? NativeAllocatedBytes,
-    long ManagedHeapBytes);
+    long ManagedHeapBytes,
+    long LoadsPastLimit);
 
 public sealed record CacheDescription(
     long BudgetBytes,

@@ -34,7 +34,8 @@ public static class ModelsApi
             snapshot.BaseResidentBytes,
             snapshot.BaseResidentBytes + snapshot.BudgetBytes,
             snapshot.NativeAllocatedBytes,
-            snapshot.ManagedHeapBytes);
+            snapshot.ManagedHeapBytes,
+            snapshot.LoadsPastResidentLimit);
         return TypedResults.Ok(new CacheDescription(
             snapshot.BudgetBytes, snapshot.Budget.Source, snapshot.UsedBytes, memory,
             snapshot.Hits, snapshot.Misses, snapshot.Loads, snapshot.FailedLoads, snapshot.Evictions, models));

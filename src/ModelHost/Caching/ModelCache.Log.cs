@@ -17,8 +17,8 @@ public sealed partial class ModelCache
     private partial void LogEvicted(ModelRef model, EvictionCause reason, long chargeBytes, long hits);
 
     [LoggerMessage(EventName = "ResidentMemoryOverLimit", Level = LogLevel.Warning,
-        Message = "Loading {Model} may take resident memory past {LimitBytes} bytes (base + budget): it is {ResidentBytes} bytes with no model left to evict, and the load needs up to {PeakBytes} bytes at its peak. Loading anyway; a budget this close to the model's size leaves no room for the rest of the process")]
-    private partial void LogResidentOverLimit(ModelRef model, long limitBytes, long residentBytes, long peakBytes);
+        Message = "Loading {Model} may take resident memory past {LimitBytes} bytes (base + budget): it is {ResidentBytes} bytes with no model left to evict, and the load needs up to {PeakBytes} bytes at its peak. Loading anyway; {LoadsOverLimit} loads so far found no room (this is said at most once a minute). The budget leaves too little room for the largest models' load peaks beside the memory requests in flight use")]
+    private partial void LogResidentOverLimit(ModelRef model, long limitBytes, long residentBytes, long peakBytes, long loadsOverLimit);
 
     [LoggerMessage(EventName = "ModelChanged", Level = LogLevel.Information,
         Message = "{Model} changed in the store; reloading while the cached copy keeps serving")]

@@ -16,6 +16,11 @@ public sealed partial class ModelCache
     // seconds, and a load waits no longer than this for one.
     private static readonly TimeSpan EvictedSessionWait = TimeSpan.FromSeconds(10);
 
+    // A budget too small for its models' load peaks would log a warning on every load; once a minute says it as well.
+    private static readonly TimeSpan OverLimitWarningInterval = TimeSpan.FromMinutes(1);
+    private long _loadsOverLimit;
+    private long _overLimitWarnedAt = long.MinValue;
+
     private async Task MakeRoomAsync(ModelRef model, Footprint needed, LoadedModel? replacing)
     {
         MakeRoomInBooks(Math.Min(needed.Bytes, Budget.Bytes), replacing);
@@ -42,12 +47,24 @@ public sealed partial class ModelCache
 
             if (EvictLeastRecentlyUsed(keep: replacing, EvictionCause.ResidentMemory) is not { } victim)
             {
-                LogResidentOverLimit(model, limit, ProcessMemory.ResidentBytes(), bytes);
+                WarnOverLimit(model, limit, bytes);
                 return;
             }
 
             await victim.Disposed.WaitAsync(EvictedSessionWait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             ProcessMemory.TrimNow();
+        }
+    }
+
+    private void WarnOverLimit(ModelRef model, long limit, long peakBytes)
+    {
+        var loads = Interlocked.Increment(ref _loadsOverLimit);
+        var now = _time.GetTimestamp();
+        var warnedAt = Interlocked.Read(ref _overLimitWarnedAt);
+        if ((warnedAt == long.MinValue || _time.GetElapsedTime(warnedAt, now) >= OverLimitWarningInterval)
+            && Interlocked.CompareExchange(ref _overLimitWarnedAt, now, warnedAt) == warnedAt)
+        {
+            LogResidentOverLimit(model, limit, ProcessMemory.ResidentBytes(), peakBytes, loads);
         }
     }
 

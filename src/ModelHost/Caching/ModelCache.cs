@@ -114,6 +114,7 @@ public sealed partial class ModelCache : IDisposable
         BaseResidentBytes.IsCompletedSuccessfully ? BaseResidentBytes.Result : null,
         ProcessMemory.NativeAllocatedBytes(),
         GC.GetGCMemoryInfo().HeapSizeBytes,
+        Interlocked.Read(ref _loadsOverLimit),
         Interlocked.Read(ref _hits),
         Interlocked.Read(ref _misses),
         Interlocked.Read(ref _loads),
