@@ -16,13 +16,12 @@ public sealed class PublishScriptTests(ITestOutputHelper testOutput)
     [Fact]
     public void PublishScript_ModelHostForLinuxX64_HoldsReadyToRunCodeTheSampleModelsAndOnlyLinuxX64Natives()
     {
-        var work = Path.Combine(Path.GetTempPath(), "multimodel-publish-" + Guid.NewGuid().ToString("N"));
+        var work = BuildContext.CopyToTemp("multimodel-publish-");
         try
         {
-            CopyBuildContext(work);
             var output = Path.Combine(work, "out");
             var stopwatch = Stopwatch.StartNew();
-            var (exitCode, log) = Run(work, "bash", "scripts/publish.sh", "src/ModelHost/ModelHost.csproj", "x64", output);
+            var (exitCode, log) = BuildContext.Run(work, null, "bash", "scripts/publish.sh", "src/ModelHost/ModelHost.csproj", "x64", output);
             Assert.True(exitCode == 0, log);
 
             var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories);
@@ -43,70 +42,8 @@ public sealed class PublishScriptTests(ITestOutputHelper testOutput)
         }
         finally
         {
-            if (Directory.Exists(work))
-            {
-                Directory.Delete(work, recursive: true);
-            }
+            BuildContext.Delete(work);
         }
-    }
-
-    // What the Docker build context holds (.dockerignore): the root build files, the scripts and src/ without bin/obj.
-    private static void CopyBuildContext(string work)
-    {
-        foreach (var file in new[] { "global.json", "Directory.Build.props", "Directory.Packages.props", "scripts/publish.sh",
-                     "scripts/linux-natives.targets" })
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(work, file))!);
-            File.Copy(RepositoryPaths.Of(file), Path.Combine(work, file));
-        }
-
-        var source = RepositoryPaths.Of("src");
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, file);
-            var segments = relative.Split(Path.DirectorySeparatorChar);
-            if (segments.Contains("bin") || segments.Contains("obj"))
-            {
-                continue;
-            }
-
-            var target = Path.Combine(work, "src", relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            try
-            {
-                File.Copy(file, target);
-            }
-            catch (FileNotFoundException)
-            {
-                // An editor's temporary file that vanished between listing and copying; not part of the build.
-            }
-        }
-    }
-
-    private static (int ExitCode, string Log) Run(string directory, string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // `dotnet test` sets MSBuild variables for its own build; a nested dotnet must not inherit them.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, "publish timed out after 5 minutes");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
     private static bool IsReadyToRun(string path)
