@@ -43,7 +43,7 @@ public sealed class ModelForwarder(
                 $"No routing rule matches model '{modelId}' and Router:DefaultTarget is not set ({table.Rules.Count} rules loaded from {source.Description}; see GET /router/rules).");
         }
 
-        var target = TargetSelector.Choose(rule, rule.StickyHeader is { } header ? context.Request.Headers[header].ToString() : null, Random.Shared);
+        var target = rule.Targets[TargetSelector.Choose(rule, rule.StickyHeader is { } header ? context.Request.Headers[header].ToString() : null, Random.Shared)];
         var (buffered, tooLarge) = await BufferIfNeededAsync(context, target);
         if (tooLarge)
         {

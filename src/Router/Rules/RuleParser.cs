@@ -92,6 +92,23 @@ public static partial class RuleParser
             errors.Add("at least one target needs a weight above 0");
         }
 
+        return DistinctSeeds(targets);
+    }
+
+    /// <summary>A URL listed twice is two candidates in sticky hashing, each with its own seed, so their shares add up.</summary>
+    private static List<RuleTarget> DistinctSeeds(List<RuleTarget> targets)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var prefix = targets[i].DestinationPrefix;
+            var repeat = seen[prefix] = seen.GetValueOrDefault(prefix) + 1;
+            if (repeat > 1)
+            {
+                targets[i] = targets[i] with { StickySeed = RuleTarget.SeedOf($"{prefix}#{repeat}") };
+            }
+        }
+
         return targets;
     }
 
