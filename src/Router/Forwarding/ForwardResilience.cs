@@ -9,8 +9,10 @@ using Polly.Timeout;
 namespace MultiModel.Router.Forwarding;
 
 /// <summary>
-/// Each target's resilience pipeline, outermost first: retry (only what is safe to resend), circuit breaker, and the
-/// per-attempt timeout the target's rule names.
+/// Each target's resilience pipeline, outermost first: circuit breaker, retry (only what is safe to resend), and the
+/// per-attempt timeout the target's rule names. The breaker sits outside the retry, so it sees one outcome per request:
+/// a 429/503 with Retry-After that a retry got past does not count against the target; one still failing when the
+/// retries are exhausted counts once. An open circuit fails at once, before any retry.
 /// </summary>
 public static class ForwardResilience
 {
@@ -18,7 +20,33 @@ public static class ForwardResilience
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<ForwardingOptions>>().Value;
         var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+        var circuits = context.ServiceProvider.GetRequiredService<TargetCircuits>();
+        var target = context.InstanceName; // The pipeline key: the target's base URL (see AddForwarderHttpClient).
         builder.TimeProvider = time;
+
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+        {
+            FailureRatio = options.BreakerFailureRatio,
+            MinimumThroughput = options.BreakerMinimumThroughput,
+            SamplingDuration = options.BreakerSamplingDuration,
+            BreakDuration = options.BreakerBreakDuration,
+            ShouldHandle = args => ValueTask.FromResult(TargetFailure.Counts(args.Outcome, args.Context)),
+            OnOpened = args =>
+            {
+                circuits.Opened(target, args.BreakDuration, TargetFailure.Describe(args.Outcome));
+                return ValueTask.CompletedTask;
+            },
+            OnHalfOpened = _ =>
+            {
+                circuits.HalfOpened(target);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                circuits.Closed(target);
+                return ValueTask.CompletedTask;
+            },
+        });
 
         if (options.MaxRetryAttempts > 0)
         {
@@ -29,15 +57,6 @@ public static class ForwardResilience
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter.Get(args.Outcome.Result, time.GetUtcNow())),
             });
         }
-
-        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-        {
-            FailureRatio = options.BreakerFailureRatio,
-            MinimumThroughput = options.BreakerMinimumThroughput,
-            SamplingDuration = options.BreakerSamplingDuration,
-            BreakDuration = options.BreakerBreakDuration,
-            ShouldHandle = args => ValueTask.FromResult(TargetFailure.Counts(args.Outcome, args.Context)),
-        });
 
         builder.AddTimeout(new TimeoutStrategyOptions
         {

@@ -21,6 +21,18 @@ public static partial class RouterLog
     [LoggerMessage(11, LogLevel.Warning, "{Method} {Path} model {ModelId} rule {Rule} -> {Target} failed ({ForwarderError}): answered {StatusCode} after {UpstreamMs} ms (request {RequestId})")]
     public static partial void ForwardFailed(ILogger logger, Exception? exception, string method, string path, string modelId, string rule, string target, string forwarderError, int statusCode, double upstreamMs, string requestId);
 
+    [LoggerMessage(13, LogLevel.Information, "{Method} {Path} model {ModelId} rule {Rule}: target {Target} {Failure}, nothing was sent; trying {NextTarget} (request {RequestId})")]
+    public static partial void FailedOver(ILogger logger, string method, string path, string modelId, string rule, string target, string failure, string nextTarget, string requestId);
+
+    [LoggerMessage(20, LogLevel.Warning, "Circuit opened for target {Target} after repeated failures (last: {LastFailure}); its rules send to their other targets for {BreakSeconds} s, then one trial call")]
+    public static partial void TargetCircuitOpened(ILogger logger, string target, string lastFailure, double breakSeconds);
+
+    [LoggerMessage(21, LogLevel.Debug, "Circuit for target {Target} opened again after a failed trial call (last: {LastFailure}); next trial in {BreakSeconds} s")]
+    public static partial void TargetCircuitReopened(ILogger logger, string target, string lastFailure, double breakSeconds);
+
+    [LoggerMessage(22, LogLevel.Information, "Circuit closed for target {Target}: it answers again after {OutageSeconds} s; its callers return to it")]
+    public static partial void TargetCircuitClosed(ILogger logger, string target, double outageSeconds);
+
     [LoggerMessage(12, LogLevel.Information, "{Method} {Path} model {ModelId}: {Outcome}, answered {StatusCode} (request {RequestId})")]
     public static partial void NotForwarded(ILogger logger, string method, string path, string modelId, string outcome, int statusCode, string requestId);
 }
