@@ -13,14 +13,27 @@ public static partial class RuleParser
 
     public static RuleParseResult Parse(string name, string json, string version, TimeSpan defaultTimeout)
     {
-        RuleDocument? doc;
+        JsonDocument parsed;
         try
         {
-            doc = JsonSerializer.Deserialize(json, RuleJsonContext.Default.RuleDocument);
+            parsed = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException ex)
         {
-            return Fail($"not valid rule JSON: {ex.Message}");
+            return Fail($"not valid JSON {RuleShape.DescribeSyntaxError(ex)}");
+        }
+
+        RuleDocument? doc;
+        using (parsed)
+        {
+            var shape = new List<string>();
+            RuleShape.Check(parsed.RootElement, RuleJsonContext.Default.RuleDocument, "", shape);
+            if (shape.Count > 0)
+            {
+                return new RuleParseResult(null, shape);
+            }
+
+            doc = parsed.RootElement.Deserialize(RuleJsonContext.Default.RuleDocument);
         }
 
         if (doc is null)

@@ -87,8 +87,8 @@ public sealed class SsmRulesTests : IAsyncLifetime
         var view = await client.GetFromJsonAsync<JsonElement>("/router/rules");
         var skipped = view.GetProperty("skipped").EnumerateArray().ToDictionary(s => s.Text("name"), s => s.Text("reason"));
         Assert.Equal(["broken", "secret", "typo"], skipped.Keys.Order());
-        Assert.Contains("not valid rule JSON", skipped["broken"], StringComparison.Ordinal);
-        Assert.Contains("'weigth' could not be mapped", skipped["typo"], StringComparison.Ordinal);
+        Assert.Contains("not valid JSON at line 1", skipped["broken"], StringComparison.Ordinal);
+        Assert.Equal("unknown field \"weigth\" in targets[0] (allowed: url, weight, timeout, auth, region)", skipped["typo"]);
         Assert.Contains("SecureString", skipped["secret"], StringComparison.Ordinal);
         Assert.Equal(3, router.Logs.Named("RuleSkipped").Count());
         using var mnist = await client.PostAsync("/models/mnist/predict", null);
