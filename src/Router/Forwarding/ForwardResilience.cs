@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using MultiModel.Router.Routing;
 using Polly;
 using Polly.CircuitBreaker;
@@ -16,12 +14,15 @@ namespace MultiModel.Router.Forwarding;
 /// </summary>
 public static class ForwardResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
+    /// <summary>The request being sent, where the strategies read its <see cref="RouteDecision"/>.</summary>
+    public static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("MultiModel.Router.Request");
+
+    public static HttpRequestMessage? RequestOf(ResilienceContext context) =>
+        context.Properties.TryGetValue(RequestKey, out var request) ? request : null;
+
+    /// <param name="target">The target's base URL: each target has its own pipeline, so its circuit trips alone.</param>
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, string target, ForwardingOptions options, TimeProvider time, TargetCircuits circuits)
     {
-        var options = context.ServiceProvider.GetRequiredService<IOptions<ForwardingOptions>>().Value;
-        var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-        var circuits = context.ServiceProvider.GetRequiredService<TargetCircuits>();
-        var target = context.InstanceName; // The pipeline key: the target's base URL (see AddForwarderHttpClient).
         builder.TimeProvider = time;
 
         builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
@@ -60,7 +61,7 @@ public static class ForwardResilience
 
         builder.AddTimeout(new TimeoutStrategyOptions
         {
-            TimeoutGenerator = args => ValueTask.FromResult(args.Context.GetRequestMessage()?.GetRouteDecision()?.Target.Timeout ?? options.DefaultTimeout),
+            TimeoutGenerator = args => ValueTask.FromResult(RequestOf(args.Context)?.GetRouteDecision()?.Target.Timeout ?? options.DefaultTimeout),
         });
     }
 
@@ -70,7 +71,7 @@ public static class ForwardResilience
     /// </summary>
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRetryAfter, TimeProvider time)
     {
-        var request = context.GetRequestMessage();
+        var request = RequestOf(context);
         return RetryAfter.Get(outcome.Result, time.GetUtcNow()) is { } delay
             && delay <= maxRetryAfter
             && request?.GetRouteDecision() is { } decision

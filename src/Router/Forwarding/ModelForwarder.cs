@@ -127,7 +127,7 @@ public sealed class ModelForwarder(
 
     /// <summary>IAM targets need the whole body to sign it; small bodies of known size are kept so a 429/503 with
     /// Retry-After can be retried (or another target tried). The rest stream. A body read once is reused.</summary>
-    private async Task<(byte[]? Body, bool TooLarge)> BufferIfNeededAsync(HttpContext context, RuleTarget target, byte[]? already)
+    private async ValueTask<(byte[]? Body, bool TooLarge)> BufferIfNeededAsync(HttpContext context, RuleTarget target, byte[]? already)
     {
         var request = context.Request;
         var canHaveBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true;

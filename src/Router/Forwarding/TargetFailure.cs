@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Http.Resilience;
 using MultiModel.Router.Routing;
 using Polly;
 using Polly.CircuitBreaker;
@@ -55,5 +54,5 @@ public static class TargetFailure
         (exception.InnerException as SocketException ?? exception.InnerException?.InnerException as SocketException)?.SocketErrorCode;
 
     private static bool ClientAborted(ResilienceContext context) =>
-        context.GetRequestMessage()?.GetRouteDecision()?.ClientAborted.IsCancellationRequested == true;
+        ForwardResilience.RequestOf(context)?.GetRouteDecision()?.ClientAborted.IsCancellationRequested == true;
 }
