@@ -9,19 +9,14 @@ namespace MultiModel.Router.Tests.Forwarding;
 /// <summary>A rule with a dead target and a live one: callers are served by the live one, and come back when the dead one does.</summary>
 public sealed class FailoverTests : IAsyncLifetime
 {
-    private static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan BreakDuration = BreakerSettings.BreakDuration;
     private EchoBackend _live = null!;
 
     public async Task InitializeAsync() => _live = await EchoBackend.StartAsync("live");
 
     public async Task DisposeAsync() => await _live.DisposeAsync();
 
-    private static Dictionary<string, string?> Breaker => new()
-    {
-        ["Router:Forwarding:BreakerMinimumThroughput"] = "3",
-        ["Router:Forwarding:BreakerFailureRatio"] = "0.5",
-        ["Router:Forwarding:BreakerBreakDuration"] = BreakDuration.ToString(),
-    };
+    private static Dictionary<string, string?> Breaker => BreakerSettings.Quick;
 
     [Fact]
     public async Task Forward_OneDeadOneLiveTarget_EveryCallServedAndDeadOneSkippedOnceKnown()

@@ -14,12 +14,7 @@ public sealed class FailureTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _backend.DisposeAsync();
 
-    private static Dictionary<string, string?> Breaker => new()
-    {
-        ["Router:Forwarding:BreakerMinimumThroughput"] = "3",
-        ["Router:Forwarding:BreakerFailureRatio"] = "0.5",
-        ["Router:Forwarding:BreakerBreakDuration"] = "00:00:15",
-    };
+    private static Dictionary<string, string?> Breaker => BreakerSettings.Quick;
 
     [Fact]
     public async Task Forward_TargetRefusesConnection_502ProblemNamesRuleAndTarget()
