@@ -24,7 +24,7 @@ public sealed record BenchOptions(
         return new BenchOptions(
             Rounds: Int("--rounds", 7),
             Requests: Int("--requests", 2000),
-            Warmup: Int("--warmup", 1000),
+            Warmup: Int("--warmup", 2000),
             Concurrency: Int("--concurrency", 16),
             Duration: TimeSpan.FromSeconds(Int("--seconds", 3)),
             PerRequestLogs: !args.Contains("--quiet-logs"),

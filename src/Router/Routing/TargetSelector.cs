@@ -19,7 +19,8 @@ public static class TargetSelector
     /// <summary>Sticky values up to this many UTF-8 bytes are hashed from the stack.</summary>
     private const int StackLimit = 512;
 
-    /// <param name="excluded">Bit i set: <c>rule.Targets[i]</c> is not a candidate.</param>
+    /// <param name="excluded">Bit i set: <c>rule.Targets[i]</c> is not a candidate (a rule has at most
+    /// <see cref="RuleParser.MaxTargets"/> = 16 targets, so 32 bits hold them all).</param>
     /// <returns>The index of the chosen target in <c>rule.Targets</c>, or -1 when every target is excluded or drained.</returns>
     public static int Choose(RouteRule rule, string? stickyValue, Random random, uint excluded = 0)
     {

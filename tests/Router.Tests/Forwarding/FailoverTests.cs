@@ -106,4 +106,29 @@ public sealed class FailoverTests : IAsyncLifetime
         Assert.InRange(open.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, BreakDuration.TotalSeconds);
         Assert.Equal(open.Headers.GetValues("X-Request-Id").Single(), openProblem.Text("requestId"));
     }
+
+    [Theory]
+    [InlineData(100)]           // Buffered (small, known length): could be resent anyway.
+    [InlineData(3 * 1024 * 1024)] // Chunked and large: streamed, never buffered; failover works because nothing was read.
+    public async Task Forward_BodyToATargetThatRefuses_TheWholeBodyReachesTheNextTarget(int size)
+    {
+        var dead = FreePort.DeadUrl();
+        await using var router = RouterFactory.WithRulesFile(
+            File(("iris", Rule(new { exact = "iris" }, [Target(dead, 1), Target(_live.Url, 1)], "X-Caller-Id"))), Breaker).OnKestrel();
+        var rule = router.Store.Current!.Resolve("iris")!;
+        var caller = Enumerable.Range(0, 1000).Select(i => $"user-{i}").First(c => TargetSelector.Choose(rule, c, Random.Shared) == 0);
+        var body = System.Security.Cryptography.RandomNumberGenerator.GetBytes(size);
+        using var client = router.CreateWireClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/models/iris/predict")
+        {
+            Content = new StreamContent(new MemoryStream(body)) { Headers = { ContentLength = size < 1024 ? size : null } },
+        };
+        request.Headers.Add("X-Caller-Id", caller);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(body, _live.Received.Single().Body);
+        Assert.Single(router.Logs.Named("FailedOver"));
+    }
 }
