@@ -57,13 +57,13 @@ public static class BenchProgram
         if (options.Profile is { } profiled)
         {
             // Load on one side only, for a profiler attached to this process (dotnet-trace collect -- dotnet ...).
-            var (rps, cpu) = await load.ThroughputAsync(urls[profiled], options.Concurrency, options.Duration);
-            report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{profiled}: {rps:0} req/s, {cpu:0} us CPU per request"));
+            var (rps, cpu, bytes) = await load.ThroughputAsync(urls[profiled], options.Concurrency, options.Duration);
+            report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{profiled}: {rps:0} req/s, {cpu:0} us CPU and {bytes:0} bytes allocated per request"));
             return 0;
         }
 
         var rows = new List<RoundResult>();
-        report.WriteLine("round | p50 us direct/router/yarp | added p50 router/yarp | p99 us router/yarp | req/s direct/router/yarp | cpu/req us direct/router/yarp | added cpu router/yarp");
+        report.WriteLine("round | p50 us direct/router/yarp | added p50 router/yarp | p99 us router/yarp | req/s direct/router/yarp | cpu/req us direct/router/yarp | added cpu router/yarp | added bytes router/yarp");
         for (var round = 0; round < options.Rounds; round++)
         {
             // Each side takes each position in turn, forwards then backwards: d r y, y d r, r y d, d y r, ...
@@ -77,14 +77,14 @@ public static class BenchProgram
             foreach (var side in order)
             {
                 var latency = await load.LatencyAsync(urls[side], options.Requests);
-                var (rps, cpu) = await load.ThroughputAsync(urls[side], options.Concurrency, options.Duration);
-                results[side] = new SideResult(latency, rps, cpu);
+                var (rps, cpu, bytes) = await load.ThroughputAsync(urls[side], options.Concurrency, options.Duration);
+                results[side] = new SideResult(latency, rps, cpu, bytes);
             }
 
             var row = new RoundResult(results["direct"], results["router"], results["yarp"]);
             rows.Add(row);
             report.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{round + 1,5} | {row.Direct.P50,7:0} {row.Router.P50,7:0} {row.Yarp.P50,7:0} | {row.RouterAddedP50,10:0} {row.YarpAddedP50,10:0} | {row.Router.P99,8:0} {row.Yarp.P99,8:0} | {row.Direct.Rps,7:0} {row.Router.Rps,7:0} {row.Yarp.Rps,7:0} | {row.Direct.Cpu,8:0} {row.Router.Cpu,8:0} {row.Yarp.Cpu,8:0} | {row.RouterAddedCpu,10:0} {row.YarpAddedCpu,10:0}"));
+                $"{round + 1,5} | {row.Direct.P50,7:0} {row.Router.P50,7:0} {row.Yarp.P50,7:0} | {row.RouterAddedP50,10:0} {row.YarpAddedP50,10:0} | {row.Router.P99,8:0} {row.Yarp.P99,8:0} | {row.Direct.Rps,7:0} {row.Router.Rps,7:0} {row.Yarp.Rps,7:0} | {row.Direct.Cpu,8:0} {row.Router.Cpu,8:0} {row.Yarp.Cpu,8:0} | {row.RouterAddedCpu,10:0} {row.YarpAddedCpu,10:0} | {row.RouterAddedBytes,8:0} {row.YarpAddedBytes,8:0}"));
         }
 
         double Median(Func<RoundResult, double> pick) => Stats.Median(rows.Select(pick).ToList());
@@ -93,6 +93,7 @@ public static class BenchProgram
         report.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median over rounds: p50 added router {routerP50:0} us, bare YARP {yarpP50:0} us ({routerP50 / yarpP50:0.00}x, target <= 1.2x); " +
             $"CPU added per request router {routerCpu:0} us, bare YARP {yarpCpu:0} us ({routerCpu / yarpCpu:0.00}x, target <= 1.2x); " +
+            $"bytes allocated added per request router {Median(r => r.RouterAddedBytes):0}, bare YARP {Median(r => r.YarpAddedBytes):0}; " +
             $"throughput router {Median(r => r.Router.Rps / r.Direct.Rps):P1}, bare YARP {Median(r => r.Yarp.Rps / r.Direct.Rps):P1} of direct"));
         report.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"per-round ratios router/yarp: p50 added {string.Join(" ", rows.Select(r => (r.RouterAddedP50 / r.YarpAddedP50).ToString("0.00", CultureInfo.InvariantCulture)))}; " +

@@ -2,7 +2,7 @@ namespace MultiModel.Router.Benchmarks;
 
 /// <summary>One side's figures in one round: latencies (sequential), requests per second and CPU per request
 /// (concurrent), in microseconds.</summary>
-public sealed record SideResult(double[] Latency, double Rps, double Cpu)
+public sealed record SideResult(double[] Latency, double Rps, double Cpu, double Bytes)
 {
     public double P50 { get; } = Stats.Percentile(Latency, 50);
 
@@ -20,4 +20,8 @@ public sealed record RoundResult(SideResult Direct, SideResult Router, SideResul
     public double RouterAddedCpu => Router.Cpu - Direct.Cpu;
 
     public double YarpAddedCpu => Yarp.Cpu - Direct.Cpu;
+
+    public double RouterAddedBytes => Router.Bytes - Direct.Bytes;
+
+    public double YarpAddedBytes => Yarp.Bytes - Direct.Bytes;
 }
