@@ -95,9 +95,13 @@ public static class BenchProgram
             $"CPU added per request router {routerCpu:0} us, bare YARP {yarpCpu:0} us ({routerCpu / yarpCpu:0.00}x, target <= 1.2x); " +
             $"bytes allocated added per request router {Median(r => r.RouterAddedBytes):0}, bare YARP {Median(r => r.YarpAddedBytes):0}; " +
             $"throughput router {Median(r => r.Router.Rps / r.Direct.Rps):P1}, bare YARP {Median(r => r.Yarp.Rps / r.Direct.Rps):P1} of direct"));
+        // Each round pairs the Router with bare YARP under the same load, so the median of per-round ratios is the
+        // steadier figure on a shared machine; the ratio of medians above can pair different rounds.
+        var p50Ratios = rows.Select(r => r.RouterAddedP50 / r.YarpAddedP50).ToList();
+        var cpuRatios = rows.Select(r => r.RouterAddedCpu / r.YarpAddedCpu).ToList();
         report.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"per-round ratios router/yarp: p50 added {string.Join(" ", rows.Select(r => (r.RouterAddedP50 / r.YarpAddedP50).ToString("0.00", CultureInfo.InvariantCulture)))}; " +
-            $"CPU added {string.Join(" ", rows.Select(r => (r.RouterAddedCpu / r.YarpAddedCpu).ToString("0.00", CultureInfo.InvariantCulture)))}"));
+            $"per-round ratios router/yarp: p50 added {string.Join(" ", p50Ratios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} (median {Stats.Median(p50Ratios):0.00}x); " +
+            $"CPU added {string.Join(" ", cpuRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} (median {Stats.Median(cpuRatios):0.00}x)"));
         report.WriteLine($"load average at end: {LoadAverage()}");
         return 0;
     }
