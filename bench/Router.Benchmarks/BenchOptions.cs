@@ -10,10 +10,10 @@ public sealed record BenchOptions(
     int Concurrency,
     TimeSpan Duration,
     bool PerRequestLogs,
-    bool BareYarp,
     string? External,
     string Model,
-    string Body)
+    string Body,
+    string? Profile)
 {
     public const string DefaultBody = """{"inputs": {"features": [[5.1, 3.5, 1.4, 0.2]]}}""";
 
@@ -24,13 +24,13 @@ public sealed record BenchOptions(
         return new BenchOptions(
             Rounds: Int("--rounds", 7),
             Requests: Int("--requests", 2000),
-            Warmup: Int("--warmup", 1000),
+            Warmup: Int("--warmup", 2000),
             Concurrency: Int("--concurrency", 16),
             Duration: TimeSpan.FromSeconds(Int("--seconds", 3)),
             PerRequestLogs: !args.Contains("--quiet-logs"),
-            BareYarp: args.Contains("--bare-yarp"),
             External: Value("--external"),
             Model: Value("--model") ?? "iris",
-            Body: Value("--body") ?? DefaultBody);
+            Body: Value("--body") ?? DefaultBody,
+            Profile: Value("--profile"));
     }
 }

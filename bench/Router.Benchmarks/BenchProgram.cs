@@ -5,12 +5,15 @@ using System.Runtime.InteropServices;
 namespace MultiModel.Router.Benchmarks;
 
 /// <summary>
-/// Router overhead on loopback: the same predict call sent straight to a backend and through the router, in
-/// alternating rounds of one run (ABBA order, so drift and warm-up hit both sides alike). Reports p50 latency
-/// added and the throughput ratio; it asserts nothing, the figures are for the reader.
+/// Router overhead on loopback, against the fair baseline: the same predict call sent straight to a backend, through
+/// the Router, and through bare YARP (MapForwarder, nothing added), in rotating order within each round of one run,
+/// so drift and warm-up hit every side alike. Reports p50 latency added and CPU per request added by each hop, and
+/// the Router's figures as multiples of bare YARP's; it asserts nothing, the figures are for the reader.
 /// </summary>
 public static class BenchProgram
 {
+    private static readonly string[] Sides = ["direct", "router", "yarp"];
+
     public static async Task<int> Main(string[] args)
     {
         var options = BenchOptions.Parse(args);
@@ -21,9 +24,9 @@ public static class BenchProgram
 
         await using var fixedBackend = options.External is null ? await FixedBackend.StartAsync() : null;
         var backendUrl = options.External ?? fixedBackend!.Url;
-        await using var routerHost = options.BareYarp ? null : await RouterHost.StartAsync(backendUrl, options.PerRequestLogs);
-        await using var bareHost = options.BareYarp ? await BareYarpHost.StartAsync(backendUrl) : null;
-        var routerUrl = routerHost?.Url ?? bareHost!.Url;
+        await using var routerHost = await RouterHost.StartAsync(backendUrl, options.PerRequestLogs);
+        await using var bareHost = await BareYarpHost.StartAsync(backendUrl);
+        var urls = new Dictionary<string, string> { ["direct"] = backendUrl, ["router"] = routerHost.Url, ["yarp"] = bareHost.Url };
         using var client = new HttpClient(new SocketsHttpHandler
         {
             UseProxy = false,
@@ -33,44 +36,75 @@ public static class BenchProgram
         });
         var load = new LoadGenerator(client, $"models/{options.Model}/predict", options.Body);
 
-        report.WriteLine($"Router overhead on loopback: {Environment.ProcessorCount} cores shared by client, router and backend; " +
+        report.WriteLine($"Router overhead on loopback: {Environment.ProcessorCount} cores shared by client, proxies and backend; " +
             $".NET {Environment.Version}, {RuntimeInformation.OSDescription}; backend {(options.External is null ? "in-process fixed JSON" : options.External)}; " +
-            $"per-request logs {(options.PerRequestLogs ? "on" : "off")}; routed side: {(options.BareYarp ? "bare YARP MapForwarder (baseline)" : "the Router")}");
+            $"Router per-request logs {(options.PerRequestLogs ? "on" : "off")}; baseline: bare YARP MapForwarder");
         // Other work on the same cores moves every figure; say how busy the machine was.
-        report.WriteLine($"load average at start: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
+        report.WriteLine($"load average at start: {LoadAverage()}");
         report.WriteLine($"{options.Rounds} rounds x ({options.Requests} sequential requests + {options.Duration.TotalSeconds:0} s at concurrency {options.Concurrency}) per side");
 
-        foreach (var url in new[] { backendUrl, routerUrl })
+        // Twice round every side, so the JIT's later tiers (which compile in the background, late on a busy machine)
+        // are in place for the Router's larger code path too before round 1.
+        for (var pass = 0; pass < 2; pass++)
         {
-            await load.LatencyAsync(url, options.Warmup);
-            await load.ThroughputAsync(url, options.Concurrency, TimeSpan.FromSeconds(1));
+            foreach (var url in urls.Values)
+            {
+                await load.LatencyAsync(url, options.Warmup);
+                await load.ThroughputAsync(url, options.Concurrency, TimeSpan.FromSeconds(2));
+            }
+        }
+
+        if (options.Profile is { } profiled)
+        {
+            // Load on one side only, for a profiler attached to this process (dotnet-trace collect -- dotnet ...).
+            var (rps, cpu, bytes) = await load.ThroughputAsync(urls[profiled], options.Concurrency, options.Duration);
+            report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{profiled}: {rps:0} req/s, {cpu:0} us CPU and {bytes:0} bytes allocated per request"));
+            return 0;
         }
 
         var rows = new List<RoundResult>();
-        report.WriteLine("round | direct p50 us | router p50 us | added p50 us | direct p99 us | router p99 us | direct req/s | router req/s | ratio | cpu/req direct us | cpu/req routed us");
+        report.WriteLine("round | p50 us direct/router/yarp | added p50 router/yarp | p99 us router/yarp | req/s direct/router/yarp | cpu/req us direct/router/yarp | added cpu router/yarp | added bytes router/yarp");
         for (var round = 0; round < options.Rounds; round++)
         {
-            var routerFirst = round % 4 is 1 or 2; // ABBA: D R, R D, R D, D R, ...
-            var results = new Dictionary<string, (double[] Latency, double Rps, double Cpu)>();
-            foreach (var (side, url) in routerFirst ? new[] { ("router", routerUrl), ("direct", backendUrl) } : [("direct", backendUrl), ("router", routerUrl)])
+            // Each side takes each position in turn, forwards then backwards: d r y, y d r, r y d, d y r, ...
+            var order = Enumerable.Range(0, 3).Select(i => Sides[(i + round) % 3]).ToArray();
+            if (round / 3 % 2 == 1)
             {
-                var latency = await load.LatencyAsync(url, options.Requests);
-                var (rps, cpu) = await load.ThroughputAsync(url, options.Concurrency, options.Duration);
-                results[side] = (latency, rps, cpu);
+                Array.Reverse(order);
             }
 
-            var row = new RoundResult(results["direct"].Latency, results["router"].Latency, results["direct"].Rps, results["router"].Rps, results["direct"].Cpu, results["router"].Cpu);
+            var results = new Dictionary<string, SideResult>();
+            foreach (var side in order)
+            {
+                var latency = await load.LatencyAsync(urls[side], options.Requests);
+                var (rps, cpu, bytes) = await load.ThroughputAsync(urls[side], options.Concurrency, options.Duration);
+                results[side] = new SideResult(latency, rps, cpu, bytes);
+            }
+
+            var row = new RoundResult(results["direct"], results["router"], results["yarp"]);
             rows.Add(row);
             report.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{round + 1,5} | {row.DirectP50,13:0} | {row.RouterP50,13:0} | {row.AddedP50,12:0} | {row.DirectP99,13:0} | {row.RouterP99,13:0} | {row.DirectRps,12:0} | {row.RouterRps,12:0} | {row.Ratio,5:P0} | {row.DirectCpu,17:0} | {row.RouterCpu,17:0}"));
+                $"{round + 1,5} | {row.Direct.P50,7:0} {row.Router.P50,7:0} {row.Yarp.P50,7:0} | {row.RouterAddedP50,10:0} {row.YarpAddedP50,10:0} | {row.Router.P99,8:0} {row.Yarp.P99,8:0} | {row.Direct.Rps,7:0} {row.Router.Rps,7:0} {row.Yarp.Rps,7:0} | {row.Direct.Cpu,8:0} {row.Router.Cpu,8:0} {row.Yarp.Cpu,8:0} | {row.RouterAddedCpu,10:0} {row.YarpAddedCpu,10:0} | {row.RouterAddedBytes,8:0} {row.YarpAddedBytes,8:0}"));
         }
 
-        var added = Stats.Median(rows.Select(r => r.AddedP50).ToList());
-        var ratio = Stats.Median(rows.Select(r => r.Ratio).ToList());
-        var routerCpu = Stats.Median(rows.Select(r => r.AddedCpu).ToList());
+        double Median(Func<RoundResult, double> pick) => Stats.Median(rows.Select(pick).ToList());
+        var (routerP50, yarpP50) = (Median(r => r.RouterAddedP50), Median(r => r.YarpAddedP50));
+        var (routerCpu, yarpCpu) = (Median(r => r.RouterAddedCpu), Median(r => r.YarpAddedCpu));
         report.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"median over rounds: p50 added {added / 1000:0.000} ms (target < 0.5 ms), throughput ratio {ratio:P1} of direct (target >= 80%), router CPU {routerCpu:0} us per request"));
-        report.WriteLine($"load average at end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
+            $"median over rounds: p50 added router {routerP50:0} us, bare YARP {yarpP50:0} us ({routerP50 / yarpP50:0.00}x, target <= 1.2x); " +
+            $"CPU added per request router {routerCpu:0} us, bare YARP {yarpCpu:0} us ({routerCpu / yarpCpu:0.00}x, target <= 1.2x); " +
+            $"bytes allocated added per request router {Median(r => r.RouterAddedBytes):0}, bare YARP {Median(r => r.YarpAddedBytes):0}; " +
+            $"throughput router {Median(r => r.Router.Rps / r.Direct.Rps):P1}, bare YARP {Median(r => r.Yarp.Rps / r.Direct.Rps):P1} of direct"));
+        // Each round pairs the Router with bare YARP under the same load, so the median of per-round ratios is the
+        // steadier figure on a shared machine; the ratio of medians above can pair different rounds.
+        var p50Ratios = rows.Select(r => r.RouterAddedP50 / r.YarpAddedP50).ToList();
+        var cpuRatios = rows.Select(r => r.RouterAddedCpu / r.YarpAddedCpu).ToList();
+        report.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"per-round ratios router/yarp: p50 added {string.Join(" ", p50Ratios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} (median {Stats.Median(p50Ratios):0.00}x); " +
+            $"CPU added {string.Join(" ", cpuRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))} (median {Stats.Median(cpuRatios):0.00}x)"));
+        report.WriteLine($"load average at end: {LoadAverage()}");
         return 0;
     }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 }

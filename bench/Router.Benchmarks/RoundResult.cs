@@ -1,20 +1,27 @@
 namespace MultiModel.Router.Benchmarks;
 
-/// <summary>One round's figures for both sides: latencies and CPU per request in microseconds.</summary>
-public sealed record RoundResult(double[] Direct, double[] Routed, double DirectRps, double RouterRps, double DirectCpu, double RouterCpu)
+/// <summary>One side's figures in one round: latencies (sequential), requests per second and CPU per request
+/// (concurrent), in microseconds.</summary>
+public sealed record SideResult(double[] Latency, double Rps, double Cpu, double Bytes)
 {
-    public double DirectP50 { get; } = Stats.Percentile(Direct, 50);
+    public double P50 { get; } = Stats.Percentile(Latency, 50);
 
-    public double RouterP50 { get; } = Stats.Percentile(Routed, 50);
+    public double P99 { get; } = Stats.Percentile(Latency, 99);
+}
 
-    public double DirectP99 { get; } = Stats.Percentile(Direct, 99);
+/// <summary>One round: the same calls sent straight to the backend, through the Router, and through bare YARP.</summary>
+public sealed record RoundResult(SideResult Direct, SideResult Router, SideResult Yarp)
+{
+    public double RouterAddedP50 => Router.P50 - Direct.P50;
 
-    public double RouterP99 { get; } = Stats.Percentile(Routed, 99);
+    public double YarpAddedP50 => Yarp.P50 - Direct.P50;
 
-    public double AddedP50 => RouterP50 - DirectP50;
+    /// <summary>CPU microseconds the hop costs per request beyond the direct call: the proxy's own work.</summary>
+    public double RouterAddedCpu => Router.Cpu - Direct.Cpu;
 
-    public double Ratio => RouterRps / DirectRps;
+    public double YarpAddedCpu => Yarp.Cpu - Direct.Cpu;
 
-    /// <summary>CPU microseconds the routed path costs per request beyond the direct one: the router's own work.</summary>
-    public double AddedCpu => RouterCpu - DirectCpu;
+    public double RouterAddedBytes => Router.Bytes - Direct.Bytes;
+
+    public double YarpAddedBytes => Yarp.Bytes - Direct.Bytes;
 }

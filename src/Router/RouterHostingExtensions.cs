@@ -47,6 +47,7 @@ public static class RouterHostingExtensions
         services.AddForwarderHttpClient();
         services.AddSingleton<RouterTransformer>();
         services.AddSingleton<DefaultRule>();
+        services.AddSingleton<TargetCircuits>();
         services.AddSingleton<ModelForwarder>();
         return builder;
     }

@@ -14,6 +14,9 @@ public static class StructuredLogging
 {
     public const string LevelsSection = "Serilog:MinimumLevel";
 
+    /// <summary>The host's lifetime events: where it listens, started, stopping.</summary>
+    public const string LifetimeSource = "Microsoft.Hosting.Lifetime";
+
     public static TBuilder AddStructuredLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         // preserveStaticLogger: several hosts in one process (tests, benchmarks) must not share Serilog's static logger.
@@ -28,9 +31,12 @@ public static class StructuredLogging
     {
         // "Serilog:MinimumLevel": "Warning" is the short form of "Default"; Serilog's own reader accepts both. A section
         // with children has an empty value in some providers, so empty means "not the short form".
-        var level = string.IsNullOrEmpty(levels.Value) ? levels["Default"] : levels.Value;
-        logger.MinimumLevel.Is(ParseLevel(level, LogEventLevel.Information))
-            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning);
+        var level = ParseLevel(string.IsNullOrEmpty(levels.Value) ? levels["Default"] : levels.Value, LogEventLevel.Information);
+        // The start-up and shutdown lines ("Now listening on", "Application started") stay visible when the default is
+        // raised to quiet per-request lines; an Override for the source still wins.
+        logger.MinimumLevel.Is(level)
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override(LifetimeSource, level < LogEventLevel.Information ? level : LogEventLevel.Information);
         foreach (var source in levels.GetSection("Override").GetChildren())
         {
             logger.MinimumLevel.Override(source.Key, ParseLevel(source.Value, LogEventLevel.Information));

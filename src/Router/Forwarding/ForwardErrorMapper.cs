@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using MultiModel.Router.Routing;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -12,35 +11,23 @@ namespace MultiModel.Router.Forwarding;
 /// </summary>
 public static class ForwardErrorMapper
 {
-    public static ForwardProblem Map(ForwarderError error, Exception? exception, RouteDecision decision)
+    /// <param name="othersUnavailable">The rule's other targets that were passed over for this request, with why, or null.</param>
+    public static ForwardProblem Map(ForwarderError error, Exception? exception, RouteDecision decision, string? othersUnavailable = null)
     {
         var at = $"Target {decision.Target} of rule '{decision.Rule.Name}'";
+        var others = othersUnavailable is null ? "" : $" The rule's other targets are unavailable too: {othersUnavailable}.";
         return (error, exception) switch
         {
             (_, BrokenCircuitException broken) => new(StatusCodes.Status503ServiceUnavailable, "Target circuit open",
-                $"{at} failed repeatedly; the router is not sending to it for now. Retry later.", broken.RetryAfter),
+                $"{at} failed repeatedly; the router is not sending to it for now.{others} Retry later.", broken.RetryAfter),
             (_, TimeoutRejectedException) or (ForwarderError.RequestTimedOut, _) => new(StatusCodes.Status504GatewayTimeout, "Target timed out",
                 $"{at} sent no response within {decision.Target.Timeout:c}."),
             (_, SigningException signing) => new(StatusCodes.Status500InternalServerError, "Request could not be signed",
                 $"{at} needs IAM (SigV4) auth, but the router has {signing.Message}."),
-            (_, HttpRequestException http) => new(StatusCodes.Status502BadGateway, "Target unreachable", $"{at} {Describe(http)}."),
+            (_, HttpRequestException http) => new(StatusCodes.Status502BadGateway, "Target unreachable", $"{at} {TargetFailure.Describe(http)}.{others}"),
             (ForwarderError.RequestBodyClient, _) => new(StatusCodes.Status400BadRequest, "Request body unreadable",
                 "The request body could not be read from the caller (disconnected or malformed framing)."),
             _ => new(StatusCodes.Status502BadGateway, "Forwarding failed", $"{at} could not be reached ({error})."),
-        };
-    }
-
-    private static string Describe(HttpRequestException exception)
-    {
-        var socket = exception.InnerException as SocketException ?? exception.InnerException?.InnerException as SocketException;
-        return (socket?.SocketErrorCode, exception.HttpRequestError) switch
-        {
-            (SocketError.ConnectionRefused, _) => "refused the connection",
-            (SocketError.ConnectionReset, _) or (_, HttpRequestError.ResponseEnded) => "closed or reset the connection before answering",
-            (SocketError.HostNotFound, _) or (_, HttpRequestError.NameResolutionError) => "has a host name that does not resolve",
-            (SocketError.TimedOut, _) => "did not accept the connection in time",
-            (_, HttpRequestError.SecureConnectionError) => "failed the TLS handshake",
-            (_, var kind) => $"could not be reached ({kind})",
         };
     }
 }

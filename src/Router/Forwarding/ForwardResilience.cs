@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using MultiModel.Router.Routing;
 using Polly;
 using Polly.CircuitBreaker;
@@ -9,16 +7,47 @@ using Polly.Timeout;
 namespace MultiModel.Router.Forwarding;
 
 /// <summary>
-/// Each target's resilience pipeline, outermost first: retry (only what is safe to resend), circuit breaker, and the
-/// per-attempt timeout the target's rule names.
+/// Each target's resilience pipeline, outermost first: circuit breaker, retry (only what is safe to resend), and the
+/// per-attempt timeout the target's rule names. The breaker sits outside the retry, so it sees one outcome per request:
+/// a 429/503 with Retry-After that a retry got past does not count against the target; one still failing when the
+/// retries are exhausted counts once. An open circuit fails at once, before any retry.
 /// </summary>
 public static class ForwardResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
+    /// <summary>The request being sent, where the strategies read its <see cref="RouteDecision"/>.</summary>
+    public static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("MultiModel.Router.Request");
+
+    public static HttpRequestMessage? RequestOf(ResilienceContext context) =>
+        context.Properties.TryGetValue(RequestKey, out var request) ? request : null;
+
+    /// <param name="target">The target's base URL: each target has its own pipeline, so its circuit trips alone.</param>
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, string target, ForwardingOptions options, TimeProvider time, TargetCircuits circuits)
     {
-        var options = context.ServiceProvider.GetRequiredService<IOptions<ForwardingOptions>>().Value;
-        var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
         builder.TimeProvider = time;
+
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+        {
+            FailureRatio = options.BreakerFailureRatio,
+            MinimumThroughput = options.BreakerMinimumThroughput,
+            SamplingDuration = options.BreakerSamplingDuration,
+            BreakDuration = options.BreakerBreakDuration,
+            ShouldHandle = args => ValueTask.FromResult(TargetFailure.Counts(args.Outcome, args.Context)),
+            OnOpened = args =>
+            {
+                circuits.Opened(target, args.BreakDuration, TargetFailure.Describe(args.Outcome));
+                return ValueTask.CompletedTask;
+            },
+            OnHalfOpened = _ =>
+            {
+                circuits.HalfOpened(target);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                circuits.Closed(target);
+                return ValueTask.CompletedTask;
+            },
+        });
 
         if (options.MaxRetryAttempts > 0)
         {
@@ -30,18 +59,9 @@ public static class ForwardResilience
             });
         }
 
-        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-        {
-            FailureRatio = options.BreakerFailureRatio,
-            MinimumThroughput = options.BreakerMinimumThroughput,
-            SamplingDuration = options.BreakerSamplingDuration,
-            BreakDuration = options.BreakerBreakDuration,
-            ShouldHandle = args => ValueTask.FromResult(TargetFailure.Counts(args.Outcome, args.Context)),
-        });
-
         builder.AddTimeout(new TimeoutStrategyOptions
         {
-            TimeoutGenerator = args => ValueTask.FromResult(args.Context.GetRequestMessage()?.GetRouteDecision()?.Target.Timeout ?? options.DefaultTimeout),
+            TimeoutGenerator = args => ValueTask.FromResult(RequestOf(args.Context)?.GetRouteDecision()?.Target.Timeout ?? options.DefaultTimeout),
         });
     }
 
@@ -51,7 +71,7 @@ public static class ForwardResilience
     /// </summary>
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRetryAfter, TimeProvider time)
     {
-        var request = context.GetRequestMessage();
+        var request = RequestOf(context);
         return RetryAfter.Get(outcome.Result, time.GetUtcNow()) is { } delay
             && delay <= maxRetryAfter
             && request?.GetRouteDecision() is { } decision

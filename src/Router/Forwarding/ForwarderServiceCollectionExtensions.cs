@@ -1,15 +1,12 @@
-using System.Diagnostics;
 using System.Net;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using MultiModel.Router.Routing;
-using Yarp.ReverseProxy.Forwarder;
+using Polly.Registry;
 
 namespace MultiModel.Router.Forwarding;
 
 /// <summary>
-/// Registers the outgoing handler chain YARP sends through: buffered-body swap, then retry, circuit breaker (one per
-/// target) and per-attempt timeout (<see cref="ForwardResilience"/>), then SigV4 signing, then a SocketsHttpHandler
+/// Registers the outgoing handler chain YARP sends through: buffered-body swap, then each target's circuit breaker,
+/// retry and per-attempt timeout (<see cref="TargetResilienceHandler"/>), then SigV4 signing, then a SocketsHttpHandler
 /// set up as YARP recommends for proxying.
 /// </summary>
 public static class ForwarderServiceCollectionExtensions
@@ -17,6 +14,8 @@ public static class ForwarderServiceCollectionExtensions
     public static IServiceCollection AddForwarderHttpClient(this IServiceCollection services)
     {
         services.AddTransient<ReplayableContentHandler>();
+        services.AddTransient<TargetResilienceHandler>();
+        services.AddSingleton(_ => new ResiliencePipelineRegistry<string>());
         services.AddTransient<IamSigningHandler>();
         services.AddSingleton<ForwarderInvoker>();
 
@@ -32,12 +31,13 @@ public static class ForwarderServiceCollectionExtensions
                 EnableMultipleHttp2Connections = true,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 ConnectTimeout = sp.GetRequiredService<IOptions<ForwardingOptions>>().Value.ConnectTimeout,
-                ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
+                // No outgoing trace span: the router exports no traces, and a span per request cost CPU. A caller's own
+                // traceparent and tracestate pass through unchanged, as any other header.
+                ActivityHeadersPropagator = null,
             })
             .AddHttpMessageHandler<ReplayableContentHandler>()
-            .AddResilienceHandler("forward", ForwardResilience.Configure)
-            .SelectPipelineBy(_ => request => request.GetRouteDecision()?.Target.DestinationPrefix ?? "unrouted");
-        services.AddHttpClient(ForwarderInvoker.HttpClientName).AddHttpMessageHandler<IamSigningHandler>();
+            .AddHttpMessageHandler<TargetResilienceHandler>()
+            .AddHttpMessageHandler<IamSigningHandler>();
         return services;
     }
 }

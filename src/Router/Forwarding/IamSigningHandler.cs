@@ -15,13 +15,14 @@ public sealed class IamSigningHandler(IServiceProvider services, IOptions<Router
 {
     public const string Service = "lambda";
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (request.GetRouteDecision() is not { Target.Auth: TargetAuth.Iam } decision)
-        {
-            return await base.SendAsync(request, cancellationToken);
-        }
+    // Not async for other targets: no state machine on the path of every unsigned request.
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        request.GetRouteDecision() is { Target.Auth: TargetAuth.Iam } decision
+            ? SignAndSendAsync(request, decision, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
 
+    private async Task<HttpResponseMessage> SignAndSendAsync(HttpRequestMessage request, RouteDecision decision, CancellationToken cancellationToken)
+    {
         var region = SigningRegion.Resolve(decision.Target, options.Value.Region)
             ?? throw new SigningException("no AWS region: set the target's \"region\", Router:Region or AWS_REGION");
         AWSCredentials credentials;

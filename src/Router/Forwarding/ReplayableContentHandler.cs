@@ -16,9 +16,12 @@ public sealed class ReplayableContentHandler : DelegatingHandler
             && streaming is not ByteArrayContent)
         {
             var buffered = new ByteArrayContent(body);
-            foreach (var header in streaming.Headers.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
+            foreach (var header in streaming.Headers.NonValidated)
             {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
             }
 
             request.Content = buffered;

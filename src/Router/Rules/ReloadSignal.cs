@@ -9,17 +9,24 @@ public sealed class ReloadSignal
 
     public void Request() => _channel.Writer.TryWrite(true);
 
-    /// <summary>Returns when a reload was requested or <paramref name="delay"/> (on <paramref name="time"/>) has passed.</summary>
-    public async Task WaitAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Returns when a reload was requested or the clock (<paramref name="time"/>) reaches <paramref name="due"/>.</summary>
+    public async Task WaitAsync(DateTimeOffset due, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (delay <= TimeSpan.Zero || _channel.Reader.TryRead(out _))
+        if (_channel.Reader.TryRead(out _) || time.GetUtcNow() >= due)
         {
             return;
         }
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var requested = _channel.Reader.WaitToReadAsync(cts.Token).AsTask();
-        await Task.WhenAny(requested, Task.Delay(delay, time, cts.Token));
+        var delay = Task.Delay(due - time.GetUtcNow() is { Ticks: > 0 } left ? left : TimeSpan.Zero, time, cts.Token);
+        // The clock may have moved between reading it and arming the timer, which then counts from the new time:
+        // looking again after arming catches that (a timer armed late would wait a whole interval too long).
+        if (time.GetUtcNow() < due)
+        {
+            await Task.WhenAny(requested, delay);
+        }
+
         await cts.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
         _channel.Reader.TryRead(out _);

@@ -1,3 +1,6 @@
+using System.IO.Hashing;
+using System.Text;
+
 namespace MultiModel.Router.Rules;
 
 // A compiled rule and the records it is made of, in one file: they are one immutable shape, read together.
@@ -49,6 +52,15 @@ public sealed record RuleTarget(Uri Url, int Weight, TimeSpan Timeout, TargetAut
 {
     /// <summary>Base address requests are forwarded to; also the circuit breaker's key, so each target trips alone.</summary>
     public string DestinationPrefix { get; } = TargetUrl.ToDestinationPrefix(Url);
+
+    /// <summary>
+    /// The target's identity in sticky hashing: from its URL, never its weight or position, so editing weights or the
+    /// order of the list moves no caller. The parser gives a repeated URL in one rule its own seed.
+    /// </summary>
+    internal long StickySeed { get; init; } = SeedOf(TargetUrl.ToDestinationPrefix(Url));
+
+    /// <summary>XXH3 (64-bit, seed 0) of the key's UTF-8 bytes: a published algorithm, the same in every process.</summary>
+    public static long SeedOf(string key) => (long)XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(key));
 
     public override string ToString() => DestinationPrefix;
 }

@@ -13,14 +13,27 @@ public static partial class RuleParser
 
     public static RuleParseResult Parse(string name, string json, string version, TimeSpan defaultTimeout)
     {
-        RuleDocument? doc;
+        JsonDocument parsed;
         try
         {
-            doc = JsonSerializer.Deserialize(json, RuleJsonContext.Default.RuleDocument);
+            parsed = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException ex)
         {
-            return Fail($"not valid rule JSON: {ex.Message}");
+            return Fail($"not valid JSON {RuleShape.DescribeSyntaxError(ex)}");
+        }
+
+        RuleDocument? doc;
+        using (parsed)
+        {
+            var shape = new List<string>();
+            RuleShape.Check(parsed.RootElement, RuleJsonContext.Default.RuleDocument, "", shape);
+            if (shape.Count > 0)
+            {
+                return new RuleParseResult(null, shape);
+            }
+
+            doc = parsed.RootElement.Deserialize(RuleJsonContext.Default.RuleDocument);
         }
 
         if (doc is null)
@@ -90,6 +103,23 @@ public static partial class RuleParser
         if (targets.Count == docs.Count && targets.Sum(t => t.Weight) == 0)
         {
             errors.Add("at least one target needs a weight above 0");
+        }
+
+        return DistinctSeeds(targets);
+    }
+
+    /// <summary>A URL listed twice is two candidates in sticky hashing, each with its own seed, so their shares add up.</summary>
+    private static List<RuleTarget> DistinctSeeds(List<RuleTarget> targets)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var prefix = targets[i].DestinationPrefix;
+            var repeat = seen[prefix] = seen.GetValueOrDefault(prefix) + 1;
+            if (repeat > 1)
+            {
+                targets[i] = targets[i] with { StickySeed = RuleTarget.SeedOf($"{prefix}#{repeat}") };
+            }
         }
 
         return targets;

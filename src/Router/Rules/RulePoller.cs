@@ -31,6 +31,10 @@ public sealed class RulePoller(
 
     private DateTimeOffset _lastAttempt;
 
+    // An outage of the source, logged once when it starts and once when it ends, not on every poll.
+    private DateTimeOffset? _failingSince;
+    private int _failedReads;
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var error = await ReloadAsync(StartReadTimeout, cancellationToken);
@@ -41,7 +45,7 @@ public sealed class RulePoller(
 
         if (error is not null)
         {
-            RouterLog.StartingWithoutRules(logger, source.Description, error);
+            RouterLog.StartingWithoutRules(logger, source.Description, error, NoRulesRetryInterval.TotalSeconds);
         }
 
         await base.StartAsync(cancellationToken);
@@ -58,10 +62,9 @@ public sealed class RulePoller(
                 : rulesOptions.Value.PollInterval;
 
             // Due time counts from the last attempt, so a clock that moved while we were busy is not lost.
-            var delay = _lastAttempt + interval - time.GetUtcNow();
             try
             {
-                await signal.WaitAsync(delay, time, stoppingToken);
+                await signal.WaitAsync(_lastAttempt + interval, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -82,6 +85,12 @@ public sealed class RulePoller(
         try
         {
             var snapshot = await source.LoadAsync(linked.Token);
+            if (_failingSince is { } since)
+            {
+                RouterLog.RulesReadRecovered(logger, source.Description, _failedReads, Math.Round((time.GetUtcNow() - since).TotalSeconds, 1));
+                (_failingSince, _failedReads) = (null, 0);
+            }
+
             if (store.Current?.Fingerprint == snapshot.Fingerprint)
             {
                 store.Succeeded(null, time.GetUtcNow());
@@ -100,14 +109,27 @@ public sealed class RulePoller(
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
+            var expected = ex is RuleSourceException or OperationCanceledException;
             var reason = ex switch
             {
                 RuleSourceException => ex.Message,
                 OperationCanceledException => $"reading {source.Description} took longer than {limit:c}",
                 _ => $"reading {source.Description} failed unexpectedly: {ex.GetType().Name}",
             };
-            RouterLog.RulesReadFailed(logger, ex, source.Description, store.Current?.Rules.Count ?? 0, store.Status.LastSuccessAt);
             store.Failed(reason, time.GetUtcNow());
+            _failedReads++;
+            if (_failingSince is not null)
+            {
+                RouterLog.RulesReadStillFailing(logger, source.Description, _failedReads, reason);
+            }
+            else if (store.Current is { } table)
+            {
+                // Only an unexpected failure (a bug) is worth its stack trace, and only once.
+                RouterLog.RulesReadFailed(logger, expected ? null : ex, source.Description, reason, table.Rules.Count, store.Status.LastSuccessAt ?? default, rulesOptions.Value.PollInterval.TotalSeconds);
+            }
+
+            // The first read at start is reported by StartAsync, worded as a start without rules.
+            _failingSince ??= time.GetUtcNow();
             return reason;
         }
     }

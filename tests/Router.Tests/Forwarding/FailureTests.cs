@@ -14,12 +14,7 @@ public sealed class FailureTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _backend.DisposeAsync();
 
-    private static Dictionary<string, string?> Breaker => new()
-    {
-        ["Router:Forwarding:BreakerMinimumThroughput"] = "3",
-        ["Router:Forwarding:BreakerFailureRatio"] = "0.5",
-        ["Router:Forwarding:BreakerBreakDuration"] = "00:00:15",
-    };
+    private static Dictionary<string, string?> Breaker => BreakerSettings.Quick;
 
     [Fact]
     public async Task Forward_TargetRefusesConnection_502ProblemNamesRuleAndTarget()
@@ -138,5 +133,53 @@ public sealed class FailureTests : IAsyncLifetime
         Assert.Equal(retried ? 200 : status, (int)response.StatusCode);
         Assert.Equal(retried ? 2 : 1, _backend.Received.Count);
         Assert.All(_backend.Received, r => Assert.Equal("""{"inputs":[1]}""", System.Text.Encoding.UTF8.GetString(r.Body)));
+    }
+
+    private void AnswerBusy(Func<int, bool> busy) => _backend.Respond = (ctx, n) =>
+    {
+        if (!busy(n))
+        {
+            return Task.FromResult(false);
+        }
+
+        ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        ctx.Response.Headers.RetryAfter = "0";
+        return Task.FromResult(true);
+    };
+
+    [Fact]
+    public async Task Forward_BusyTargetRetriedPastIt_CircuitStaysClosed()
+    {
+        AnswerBusy(n => n % 2 == 1); // Every first attempt is "busy, come back now"; every retry is served.
+        await using var router = RouterFactory.WithRulesFile(File(("iris", Exact("iris", Target(_backend.Url)))), Breaker);
+        var client = router.CreateClient();
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await client.PostAsync("/models/iris/predict", null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(20, _backend.Received.Count);
+        Assert.Empty(router.Logs.Named("TargetCircuitOpened"));
+    }
+
+    [Fact]
+    public async Task Forward_BusyTargetRetriesExhausted_EachRequestCountsOnceAndTheCircuitOpens()
+    {
+        AnswerBusy(_ => true);
+        await using var router = RouterFactory.WithRulesFile(File(("iris", Exact("iris", Target(_backend.Url)))), Breaker);
+        var client = router.CreateClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var busy = await client.PostAsync("/models/iris/predict", null);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode); // The target's own 503 after 2 retries.
+        }
+
+        using var open = await client.PostAsync("/models/iris/predict", null);
+        Assert.Equal("Target circuit open", (await open.ProblemAsync(HttpStatusCode.ServiceUnavailable)).Text("title"));
+        Assert.Equal(9, _backend.Received.Count); // 3 requests x 3 attempts; the open circuit sent nothing.
+        Assert.Single(router.Logs.Named("TargetCircuitOpened"));
     }
 }

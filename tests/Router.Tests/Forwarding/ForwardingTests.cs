@@ -224,4 +224,44 @@ public sealed class ForwardingTests : IAsyncLifetime
         Assert.Equal(("iris", _a.Url.TrimEnd('/'), "200", "log-me"), (line.Text("Rule"), line.Text("Target"), line.Text("StatusCode"), line.Text("RequestId")));
         Assert.True(line.GetProperty("UpstreamMs").GetDouble() > 0);
     }
+
+    [Fact]
+    public async Task Forward_CallerTraceContext_PassedThroughUnchanged()
+    {
+        const string traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        await using var router = Router();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/models/iris/predict");
+        request.Headers.Add("traceparent", traceparent);
+        request.Headers.Add("tracestate", "vendor=1");
+
+        using var response = await router.CreateClient().SendAsync(request);
+
+        var seen = _a.Received.Single();
+        Assert.Equal((traceparent, "vendor=1"), (seen.Header("traceparent"), seen.Header("tracestate")));
+    }
+
+    [Fact]
+    public async Task Forward_NoTraceContext_NoneAdded()
+    {
+        await using var router = Router();
+
+        using var response = await router.CreateClient().PostAsync("/models/iris/predict", null);
+
+        Assert.Null(_a.Received.Single().Header("traceparent"));
+    }
+
+    [Fact]
+    public async Task Forward_Success_NoRequestActivityNorHostingScopeOnTheLogLine()
+    {
+        // appsettings.json turns Microsoft.AspNetCore.Hosting.Diagnostics off: ASP.NET Core then makes no Activity and
+        // no log scope per request (their cost was measured in bench/Router.Benchmarks); the line keeps its own fields.
+        await using var router = Router();
+
+        using var response = await router.CreateClient().PostAsync("/models/iris/predict", null);
+
+        var line = Assert.Single(router.Logs.Named("Forwarded"));
+        Assert.Null(line.TraceId);
+        Assert.False(line.Properties.ContainsKey("ConnectionId"));
+        Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), CapturingSink.Scalar(line, "RequestId"));
+    }
 }

@@ -37,7 +37,16 @@ public sealed class RuleParserTests
     }
 
     [Theory]
-    [InlineData("not json", "not valid rule JSON")]
+    [InlineData("not json", "not valid JSON at line 1, position 2: ")]
+    [InlineData("{\"match\": {\"exact\": \"a\"},\n \"targets\": [{\"url\": \"http://h\"}", "not valid JSON at line 2, position")]
+    [InlineData("[1]", "the rule must be an object with match, targets, stickyHeader, not an array")]
+    [InlineData("""{"match": "iris", "targets": [{"url": "http://h"}]}""", "match must be an object with exact, prefix, glob, not \"iris\"")]
+    [InlineData("""{"match": {"exakt": "a"}, "targets": [{"url": "http://h"}]}""", "unknown field \"exakt\" in match (allowed: exact, prefix, glob)")]
+    [InlineData("""{"match": {"exact": "a"}, "targets": {"url": "http://h"}}""", "targets must be an array [...], not an object")]
+    [InlineData("""{"match": {"exact": "a"}, "targets": [{"url": "http://h", "weight": "ten"}]}""", "targets[0].weight must be a whole number, not \"ten\"")]
+    [InlineData("""{"match": {"exact": "a"}, "targets": [{"url": "http://h", "weight": 1.5}]}""", "targets[0].weight must be a whole number, not 1.5")]
+    [InlineData("""{"match": {"exact": "a"}, "targets": [{"url": "http://h", "auth": 1}]}""", "targets[0].auth must be a string in quotes, not 1")]
+    [InlineData("""{"match": {"exact": "a"}, "targets": [{"url": "http://h"}], "sticky": "X-Caller-Id"}""", "unknown field \"sticky\" (allowed: match, targets, stickyHeader)")]
     [InlineData("null", "JSON null")]
     [InlineData("""{"targets": [{"url": "http://h"}]}""", "exactly one of \"exact\", \"prefix\" or \"glob\"")]
     [InlineData("""{"match": {"exact": "a", "glob": "b*"}, "targets": [{"url": "http://h"}]}""", "exactly one of")]
@@ -55,7 +64,7 @@ public sealed class RuleParserTests
     [InlineData("""{"match": {"exact": "a"}, "targets": [{"url": "http://h", "auth": "basic"}]}""", "targets[0].auth 'basic' is unknown (expected \"none\" or \"iam\")")]
     [InlineData("""{"match": {"exact": "a"}, "targets": [{"url": "http://h", "auth": "1"}]}""", "auth '1' is unknown")]
     [InlineData("""{"match": {"exact": "a"}, "targets": [{"url": "http://h", "region": "Europe"}]}""", "region 'Europe' is not an AWS region name")]
-    [InlineData("""{"match": {"exact": "a"}, "targets": [{"url": "http://h", "weigth": 5}]}""", "'weigth' could not be mapped")]
+    [InlineData("""{"match": {"exact": "a"}, "targets": [{"url": "http://h", "weigth": 5}]}""", "unknown field \"weigth\" in targets[0] (allowed: url, weight, timeout, auth, region)")]
     [InlineData("""{"match": {"exact": "a"}, "targets": [{"url": "http://h"}], "stickyHeader": "bad header"}""", "stickyHeader 'bad header' is not a valid header name")]
     public void Parse_InvalidRule_RejectedWithReason(string json, string expectedReason)
     {
@@ -63,6 +72,8 @@ public sealed class RuleParserTests
 
         Assert.Null(result.Rule);
         Assert.Contains(expectedReason, result.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("MultiModel.", result.Reason, StringComparison.Ordinal); // The rule's terms, not .NET's.
+        Assert.DoesNotContain("System.", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,5 +82,16 @@ public sealed class RuleParserTests
         var result = RuleParser.Parse("bad", """{"match": {"exact": "a"}, "targets": [{"url": "nope", "weight": 5000, "auth": "x"}]}""", "1", DefaultTimeout);
 
         Assert.Equal(3, result.Errors.Count);
+    }
+
+    [Fact]
+    public void Parse_SeveralShapeProblems_ReportsAllOfThem()
+    {
+        var result = RuleParser.Parse("bad", """{"match": {"exakt": "a"}, "targets": [{"url": 5, "weigth": 1}]}""", "1", DefaultTimeout);
+
+        Assert.Equal(
+            ["unknown field \"exakt\" in match (allowed: exact, prefix, glob)", "targets[0].url must be a string in quotes, not 5",
+             "unknown field \"weigth\" in targets[0] (allowed: url, weight, timeout, auth, region)"],
+            result.Errors);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using MultiModel.Router.Rules;
 using MultiModel.Router.Tests.SsmStandIn;
 using MultiModel.Router.Tests.Support;
+using Serilog.Events;
 using static MultiModel.Router.Tests.Support.RuleJson;
 
 namespace MultiModel.Router.Tests.Rules;
@@ -87,8 +88,8 @@ public sealed class SsmRulesTests : IAsyncLifetime
         var view = await client.GetFromJsonAsync<JsonElement>("/router/rules");
         var skipped = view.GetProperty("skipped").EnumerateArray().ToDictionary(s => s.Text("name"), s => s.Text("reason"));
         Assert.Equal(["broken", "secret", "typo"], skipped.Keys.Order());
-        Assert.Contains("not valid rule JSON", skipped["broken"], StringComparison.Ordinal);
-        Assert.Contains("'weigth' could not be mapped", skipped["typo"], StringComparison.Ordinal);
+        Assert.Contains("not valid JSON at line 1", skipped["broken"], StringComparison.Ordinal);
+        Assert.Equal("unknown field \"weigth\" in targets[0] (allowed: url, weight, timeout, auth, region)", skipped["typo"]);
         Assert.Contains("SecureString", skipped["secret"], StringComparison.Ordinal);
         Assert.Equal(3, router.Logs.Named("RuleSkipped").Count());
         using var mnist = await client.PostAsync("/models/mnist/predict", null);
@@ -187,5 +188,54 @@ public sealed class SsmRulesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Contains("took longer than 00:00:05", router.Store.Status.LastError, StringComparison.Ordinal);
         release.SetResult();
+    }
+
+    [Fact]
+    public async Task Poll_SsmFailsForSeveralPollsThenRecovers_OneWarningWithoutStackTraceThenOneInformation()
+    {
+        _ssm.Put($"{RulesPath}/iris", Exact("iris", Target(_a.Url)));
+        await using var router = Router();
+        _ = router.CreateClient();
+
+        _ssm.FailWithStatus = 500;
+        for (var i = 0; i < 4; i++)
+        {
+            await router.PollAsync(PollInterval);
+        }
+
+        var failed = Assert.Single(router.Logs.Named("RulesReadFailed"));
+        Assert.Equal(LogEventLevel.Warning, failed.Level);
+        Assert.Null(failed.Exception); // An expected failure: the reason says it all, no stack trace.
+        Assert.Contains("InternalServerError", (string?)CapturingSink.Scalar(failed, "Reason"), StringComparison.Ordinal);
+        Assert.Equal(1, CapturingSink.Scalar(failed, "RuleCount"));
+        Assert.DoesNotContain(router.Logs.Events, e => e.Level >= LogEventLevel.Warning && e != failed);
+
+        _ssm.FailWithStatus = null;
+        await router.PollAsync(PollInterval);
+        await router.PollAsync(PollInterval);
+
+        var recovered = Assert.Single(router.Logs.Named("RulesReadRecovered"));
+        Assert.Equal((LogEventLevel.Information, 4), (recovered.Level, CapturingSink.Scalar(recovered, "FailedReads")));
+    }
+
+    [Fact]
+    public async Task Start_SsmUnreachable_OneStartWarningWordedAsSuchThenRecoveryLogged()
+    {
+        _ssm.Put($"{RulesPath}/iris", Exact("iris", Target(_a.Url)));
+        _ssm.FailWithStatus = 503;
+        await using var router = Router();
+        _ = router.CreateClient();
+        await router.PollAsync(TimeSpan.FromSeconds(5));
+
+        var start = Assert.Single(router.Logs.Events, e => e.Level >= LogEventLevel.Warning); // Two failed reads, one line.
+        Assert.Same(start, Assert.Single(router.Logs.Named("StartingWithoutRules")));
+        Assert.Equal($"ssm:{RulesPath}", CapturingSink.Scalar(start, "RuleSource"));
+        Assert.StartsWith("Starting without routing rules:", start.MessageTemplate.Text, StringComparison.Ordinal);
+        Assert.Empty(router.Logs.Named("RulesReadFailed")); // Not "keeping the last good snapshot (0 rules, last read null)".
+
+        _ssm.FailWithStatus = null;
+        await router.PollAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(2, CapturingSink.Scalar(Assert.Single(router.Logs.Named("RulesReadRecovered")), "FailedReads"));
+        Assert.Single(router.Logs.Named("RulesLoaded"));
     }
 }

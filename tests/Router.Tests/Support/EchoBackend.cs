@@ -27,10 +27,11 @@ public sealed class EchoBackend : IAsyncDisposable
     /// <summary>Custom answer for the Nth request (1-based); return false to fall through to the echo.</summary>
     public Func<HttpContext, int, Task<bool>>? Respond { get; set; }
 
-    public static async Task<EchoBackend> StartAsync(string name)
+    /// <param name="url">Where to listen; by default a port the OS picks.</param>
+    public static async Task<EchoBackend> StartAsync(string name, string url = "http://127.0.0.1:0")
     {
         var backend = new EchoBackend(name);
-        (backend._app, backend.Url) = await LoopbackApp.StartAsync(app => app.Run(backend.HandleAsync));
+        (backend._app, backend.Url) = await LoopbackApp.StartAsync(app => app.Run(backend.HandleAsync), url);
         return backend;
     }
 

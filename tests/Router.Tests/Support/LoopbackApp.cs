@@ -14,10 +14,11 @@ namespace MultiModel.Router.Tests.Support;
 /// </summary>
 public static class LoopbackApp
 {
-    public static async Task<(WebApplication App, string Url)> StartAsync(Action<WebApplication> configure)
+    /// <param name="url">A fixed address instead (a target that comes back where it was).</param>
+    public static async Task<(WebApplication App, string Url)> StartAsync(Action<WebApplication> configure, string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrel().UseUrls(url);
         builder.Logging.ClearProviders();
         var app = builder.Build();
         configure(app);
