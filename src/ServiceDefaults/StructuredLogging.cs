@@ -45,8 +45,12 @@ public static class StructuredLogging
         return logger;
     }
 
+    /// <summary>"Off" silences a source: a level above Fatal, which Serilog (and so ILogger.IsEnabled) never reaches.</summary>
+    private const LogEventLevel Off = LogEventLevel.Fatal + 1;
+
     private static LogEventLevel ParseLevel(string? value, LogEventLevel fallback) =>
         value is null ? fallback
-        : Enum.TryParse<LogEventLevel>(value, ignoreCase: true, out var level) ? level
-        : throw new InvalidOperationException($"{LevelsSection} has '{value}'; expected one of {string.Join(", ", Enum.GetNames<LogEventLevel>())}.");
+        : string.Equals(value, "Off", StringComparison.OrdinalIgnoreCase) ? Off
+        : Enum.TryParse<LogEventLevel>(value, ignoreCase: true, out var level) && Enum.IsDefined(level) && !char.IsDigit(value[0]) ? level
+        : throw new InvalidOperationException($"{LevelsSection} has '{value}'; expected one of {string.Join(", ", Enum.GetNames<LogEventLevel>())} or Off.");
 }
