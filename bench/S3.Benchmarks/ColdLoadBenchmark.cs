@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Storage;
 using MultiModel.ModelHost.Storage.DiskTier;
 

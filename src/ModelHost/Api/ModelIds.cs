@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Api;
 

@@ -1,4 +1,5 @@
 using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Caching;

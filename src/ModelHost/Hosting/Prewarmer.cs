@@ -1,5 +1,6 @@
 using MultiModel.ModelHost.Api;
 using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Hosting;
 
@@ -20,7 +21,7 @@ public sealed partial class Prewarmer(ModelCache cache, VersionResolver versions
             var parts = model.Split('/');
             if (parts.Length > 2)
             {
-                throw new Inference.InvalidInputException($"'{model}' is not a model; expected an id or id/version.");
+                throw new InvalidInputException($"'{model}' is not a model; expected an id or id/version.");
             }
 
             using var lease = await ModelLeases.AcquireAsync(cache, versions, parts[0], parts.ElementAtOrDefault(1), cancellationToken);

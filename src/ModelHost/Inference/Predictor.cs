@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Inference;
 

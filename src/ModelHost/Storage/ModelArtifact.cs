@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Storage;
 

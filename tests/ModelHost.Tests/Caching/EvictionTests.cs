@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MultiModel.ModelHost.Inference;
-using MultiModel.ModelHost.Storage;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
 

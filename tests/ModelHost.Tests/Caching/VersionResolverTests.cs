@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Tests.Caching;

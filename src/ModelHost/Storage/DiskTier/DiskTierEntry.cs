@@ -1,3 +1,5 @@
+using MultiModel.ModelHost.Models;
+
 namespace MultiModel.ModelHost.Storage.DiskTier;
 
 /// <summary>One model copy on disk: what was recorded when it was written, plus its in-memory LRU bookkeeping.</summary>

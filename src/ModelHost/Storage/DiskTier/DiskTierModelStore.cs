@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Storage.DiskTier;
 

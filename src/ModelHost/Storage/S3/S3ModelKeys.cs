@@ -1,4 +1,5 @@
 using System.Globalization;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Storage.S3;
 

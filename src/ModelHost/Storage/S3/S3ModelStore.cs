@@ -3,6 +3,7 @@ using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Logging;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Storage.DiskTier;
 
 namespace MultiModel.ModelHost.Storage.S3;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace MultiModel.ModelHost.Storage;
+namespace MultiModel.ModelHost.Models;
 
 /// <summary>
 /// Optional post-processing settings shipped beside a model as <c>labels.json</c>, e.g.

@@ -3,7 +3,7 @@ using MultiModel.TestModels;
 namespace MultiModel.ModelHost.S3.Tests.Support;
 
 /// <summary>Small real ONNX models (a few KB) so each test uploads in milliseconds.</summary>
-internal static class Models
+internal static class SmallModels
 {
     public static readonly byte[] Small = TestModelFactory.Mlp(4, 8, 3);
 
