@@ -29,16 +29,16 @@ public sealed class LabelPostProcessor
         if (sidecar.ScoresOutput is { } named)
         {
             var output = signature.Outputs.FirstOrDefault(candidate => candidate.Name == named)
-                ?? throw new ModelLoadFailedException($"{ModelSidecar.FileName} of {model} names scoresOutput '{named}', which is not a float32 tensor output of the model.");
+                ?? throw new ModelLoadFailedException($"{ModelFiles.Sidecar} of {model} names scoresOutput '{named}', which is not a float32 tensor output of the model.");
             return Fits(output) ? new LabelPostProcessor(sidecar, named)
                 : throw new ModelLoadFailedException(
-                    $"{ModelSidecar.FileName} of {model} has {labelCount} labels but output '{named}' is {output.DataType} {output.ShapeText}.");
+                    $"{ModelFiles.Sidecar} of {model} has {labelCount} labels but output '{named}' is {output.DataType} {output.ShapeText}.");
         }
 
         var candidates = signature.Outputs.Where(Fits).ToArray();
         return candidates.Length == 1 ? new LabelPostProcessor(sidecar, candidates[0].Name)
             : throw new ModelLoadFailedException(
-                $"{ModelSidecar.FileName} of {model} does not say which output holds the scores and {candidates.Length} outputs could; set \"scoresOutput\".");
+                $"{ModelFiles.Sidecar} of {model} does not say which output holds the scores and {candidates.Length} outputs could; set \"scoresOutput\".");
     }
 
     /// <summary>Writes <c>"predictions": [{ "label", "score", "belowThreshold", "top": [...] }]</c>, one per row.</summary>
@@ -49,7 +49,7 @@ public sealed class LabelPostProcessor
         if (values.Length % labelCount != 0)
         {
             throw new InvalidOperationException(
-                $"Output '{ScoresOutput}' has {values.Length} scores, not a multiple of the {labelCount} labels in {ModelSidecar.FileName}.");
+                $"Output '{ScoresOutput}' has {values.Length} scores, not a multiple of the {labelCount} labels in {ModelFiles.Sidecar}.");
         }
 
         var topK = Math.Min(_sidecar.TopK, labelCount);

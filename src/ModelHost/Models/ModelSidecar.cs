@@ -10,8 +10,4 @@ public sealed record ModelSidecar(
     [property: JsonPropertyName("labels")] IReadOnlyList<string> Labels,
     [property: JsonPropertyName("scoresOutput")] string? ScoresOutput = null,
     [property: JsonPropertyName("threshold")] float? Threshold = null,
-    [property: JsonPropertyName("topK")] int TopK = 3)
-{
-    public const string FileName = "labels.json";
-    public const string ModelFileName = "model.onnx";
-}
+    [property: JsonPropertyName("topK")] int TopK = 3);

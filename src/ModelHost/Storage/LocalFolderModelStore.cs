@@ -34,7 +34,7 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
             throw new ModelNotFoundException($"Model '{model.Id}' version {model.Version} does not exist.");
         }
 
-        var files = ModelFiles(file);
+        var files = FilesOf(file);
         var size = files.Sum(part => part.Length);
         if (size > maxBytes)
         {
@@ -52,20 +52,20 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
     }
 
     private string ModelPath(ModelRef model) =>
-        Path.Combine(RootDirectory, model.Id, model.Version.ToString(CultureInfo.InvariantCulture), ModelSidecar.ModelFileName);
+        Path.Combine(RootDirectory, model.Id, model.Version.ToString(CultureInfo.InvariantCulture), ModelFiles.Model);
 
     private ModelSidecar? ReadSidecar(ModelRef model)
     {
-        var path = Path.Combine(Path.GetDirectoryName(ModelPath(model))!, ModelSidecar.FileName);
+        var path = Path.Combine(Path.GetDirectoryName(ModelPath(model))!, ModelFiles.Sidecar);
         return File.Exists(path) ? ModelSidecarReader.Read(File.ReadAllBytes(path), model) : null;
     }
 
     /// <summary>The model file first, then its external data files: everything in its folder but the sidecar.</summary>
-    private static FileInfo[] ModelFiles(FileInfo model) =>
+    private static FileInfo[] FilesOf(FileInfo model) =>
     [
         model,
         .. model.Directory!.EnumerateFiles()
-            .Where(file => file.Name is not (ModelSidecar.ModelFileName or ModelSidecar.FileName))
+            .Where(file => file.Name is not (ModelFiles.Model or ModelFiles.Sidecar))
             .OrderBy(file => file.Name, StringComparer.Ordinal),
     ];
 

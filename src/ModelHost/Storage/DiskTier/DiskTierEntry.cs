@@ -9,7 +9,7 @@ internal sealed class DiskTierEntry(DiskTierEntryFile file, string directory, Da
 
     public string Directory { get; } = directory;
 
-    public string ModelPath => Path.Combine(Directory, ModelSidecar.ModelFileName);
+    public string ModelPath => Path.Combine(Directory, ModelFiles.Model);
 
     public ModelRef Model => File.Model;
 

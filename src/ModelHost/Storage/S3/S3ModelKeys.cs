@@ -8,15 +8,15 @@ internal sealed class S3ModelKeys(string prefix)
 {
     public string ModelFolder(string modelId) => $"{prefix}{modelId}/";
 
-    public string Model(ModelRef model) => Key(model, ModelSidecar.ModelFileName);
+    public string Model(ModelRef model) => Key(model, ModelFiles.Model);
 
-    public string Sidecar(ModelRef model) => Key(model, ModelSidecar.FileName);
+    public string Sidecar(ModelRef model) => Key(model, ModelFiles.Sidecar);
 
     /// <summary>The version of a key listed under <see cref="ModelFolder"/>, or 0 when the key is not a model file.</summary>
     public int VersionOf(string modelId, string key)
     {
         var folder = ModelFolder(modelId);
-        var suffix = "/" + ModelSidecar.ModelFileName;
+        var suffix = "/" + ModelFiles.Model;
         if (!key.StartsWith(folder, StringComparison.Ordinal) || !key.EndsWith(suffix, StringComparison.Ordinal))
         {
             return 0;

@@ -158,7 +158,7 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
             using var response = await _client.GetObjectAsync(new GetObjectRequest { BucketName = _options.Bucket, Key = key }, cancellationToken);
             if (response.ContentLength > MaxSidecarBytes)
             {
-                throw new ModelLoadFailedException($"The {ModelSidecar.FileName} sidecar of {model} is {response.ContentLength} bytes; at most {MaxSidecarBytes} are read.");
+                throw new ModelLoadFailedException($"The {ModelFiles.Sidecar} sidecar of {model} is {response.ContentLength} bytes; at most {MaxSidecarBytes} are read.");
             }
 
             var sidecar = await ModelSidecarReader.ReadAsync(response.ResponseStream, model, cancellationToken);
@@ -170,7 +170,7 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not ModelLoadFailedException)
         {
-            throw Translate(exception, $"The {ModelSidecar.FileName} sidecar of {model}", key);
+            throw Translate(exception, $"The {ModelFiles.Sidecar} sidecar of {model}", key);
         }
     }
 
