@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Api;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using MultiModel.ModelHost.Models;
 
-namespace MultiModel.ModelHost.Api;
+namespace MultiModel.ModelHost.Models;
 
 /// <summary>
 /// Ids and versions from the URL become store paths and S3 keys, so only a safe alphabet passes: no separators,
