@@ -14,6 +14,13 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
 
     public Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken)
     {
+        // The API checks ids too, but a store must not depend on that: an id the rule refuses ("..", a separator)
+        // could name a folder outside the root, and names no model.
+        if (!ModelIdRule.IsValid(modelId))
+        {
+            return Task.FromResult<IReadOnlyList<int>>([]);
+        }
+
         var modelDirectory = Path.Combine(RootDirectory, modelId);
         IReadOnlyList<int> versions = !Directory.Exists(modelDirectory)
             ? []
@@ -28,6 +35,11 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
     // Synchronous on purpose: a stat and a sidecar of a few hundred bytes, on local disk.
     public Task<ModelArtifact> FetchAsync(ModelRef model, long maxBytes, CancellationToken cancellationToken)
     {
+        if (!ModelIdRule.IsValid(model.Id))
+        {
+            throw new ModelNotFoundException($"Model '{model.Id}' does not exist: the id cannot name a folder of this store.");
+        }
+
         var file = new FileInfo(ModelPath(model));
         if (!file.Exists)
         {
@@ -47,6 +59,11 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
 
     public Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken)
     {
+        if (!ModelIdRule.IsValid(model.Id))
+        {
+            return Task.FromResult(false);
+        }
+
         var file = new FileInfo(ModelPath(model));
         return Task.FromResult(file.Exists && ETagOf(file) == etag);
     }

@@ -26,13 +26,6 @@ internal sealed class S3ModelKeys(string prefix)
         return int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
     }
 
-    /// <summary>
-    /// An id that would address keys outside its own folder cannot name a model in this layout; the API validates ids
-    /// too, but the store must not depend on that.
-    /// </summary>
-    public static bool IsValidId(string modelId) =>
-        modelId.Length > 0 && !modelId.Contains('/', StringComparison.Ordinal) && modelId is not "." and not "..";
-
     private string Key(ModelRef model, string file) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}{model.Id}/{model.Version}/{file}");
 }

@@ -35,7 +35,9 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
 
     public async Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken)
     {
-        if (!S3ModelKeys.IsValidId(modelId))
+        // The API checks ids too, but a store must not depend on that: an id the rule refuses could address keys
+        // outside its own folder, and names no model.
+        if (!ModelIdRule.IsValid(modelId))
         {
             return [];
         }
@@ -84,7 +86,7 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
 
     public async Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken)
     {
-        if (!S3ModelKeys.IsValidId(model.Id))
+        if (!ModelIdRule.IsValid(model.Id))
         {
             return false;
         }
@@ -99,7 +101,7 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
     private async Task<ModelArtifact> FetchCoreAsync(
         ModelRef model, long maxBytes, Func<long, DownloadTarget> targetForSize, CancellationToken cancellationToken)
     {
-        if (!S3ModelKeys.IsValidId(model.Id))
+        if (!ModelIdRule.IsValid(model.Id))
         {
             throw new ModelNotFoundException($"Model '{model.Id}' does not exist: the id cannot name an S3 folder.");
         }
