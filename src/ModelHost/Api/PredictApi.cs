@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 

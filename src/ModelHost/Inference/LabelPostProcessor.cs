@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Inference;

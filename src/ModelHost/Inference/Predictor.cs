@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Models;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using MultiModel.ModelHost.Api.Formats;
 
 namespace MultiModel.ModelHost.Inference;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MultiModel.ModelHost.Inference;
+namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>JSON cannot spell NaN or infinities; they are written as the strings "NaN", "Infinity" and "-Infinity", which the input side accepts too.</summary>
 internal static class JsonNumbers

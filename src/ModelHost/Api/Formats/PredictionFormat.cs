@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MultiModel.ModelHost.Inference;
 
-namespace MultiModel.ModelHost.Api;
+namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>How a request names its inputs and how the response is written: ours, or the Open Inference Protocol's.</summary>
 internal sealed record PredictionFormat(

@@ -1,4 +1,4 @@
-namespace MultiModel.ModelHost.Inference;
+namespace MultiModel.ModelHost.Api.Formats;
 
 /// <param name="Outputs">Names of the outputs asked for; null for all.</param>
 /// <param name="RequestId">The client's request id, echoed by the Open Inference Protocol.</param>

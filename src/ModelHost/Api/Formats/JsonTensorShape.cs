@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MultiModel.ModelHost.Models;
 
-namespace MultiModel.ModelHost.Inference;
+namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>Shapes of JSON tensor values: inferred from nested arrays, or read from an explicit "shape" array.</summary>
 internal static class JsonTensorShape

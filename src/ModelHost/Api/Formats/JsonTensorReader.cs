@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 
-namespace MultiModel.ModelHost.Inference;
+namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>
 /// Turns one JSON input into an ONNX Runtime tensor, checking it against the model's signature first. An input is a

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 
-namespace MultiModel.ModelHost.Inference;
+namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>Our request format: <c>{"inputs": {"name": value, ...}, "outputs"?: ["name", ...]}</c>.</summary>
 internal static class PredictRequestReader

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 
-namespace MultiModel.ModelHost.Inference;
+namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>
 /// The Open Inference Protocol (KServe V2) request: <c>{"id"?, "inputs": [{"name", "shape", "datatype", "data"}],

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace MultiModel.ModelHost.Inference;
+namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>Writes an output tensor as <c>{"name", "datatype", "shape", "data"}</c> with flat row-major data.</summary>
 internal static class JsonTensorWriter

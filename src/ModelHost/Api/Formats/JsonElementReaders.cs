@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MultiModel.ModelHost.Inference;
+namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>
 /// Strict conversion of one JSON value to one tensor element. Float types also accept the strings "NaN", "Infinity"
