@@ -63,7 +63,7 @@ internal static class Predictor
         try
         {
             using var runOptions = new RunOptions();
-            return lease.Session.Run(runOptions, names, values, outputNames);
+            return lease.Onnx.Session.Run(runOptions, names, values, outputNames);
         }
         catch (OnnxRuntimeException exception) when (exception.Message.Contains("[ErrorCode:InvalidArgument]", StringComparison.Ordinal))
         {
