@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Inference;
@@ -42,8 +40,8 @@ public sealed class LabelPostProcessor
                 $"{ModelFiles.Sidecar} of {model} does not say which output holds the scores and {candidates.Length} outputs could; set \"scoresOutput\".");
     }
 
-    /// <summary>Writes <c>"predictions": [{ "label", "score", "belowThreshold", "top": [...] }]</c>, one per row.</summary>
-    public void Write(Utf8JsonWriter writer, OrtValue scores)
+    /// <summary>The top labels of each row of a score tensor, best first.</summary>
+    public IReadOnlyList<LabelRanking> Rank(OrtValue scores)
     {
         var values = scores.GetTensorDataAsSpan<float>();
         var labelCount = _sidecar.Labels.Count;
@@ -55,8 +53,8 @@ public sealed class LabelPostProcessor
 
         var topK = Math.Min(_sidecar.TopK, labelCount);
         var order = new int[labelCount];
-        writer.WriteStartArray("predictions");
-        for (var row = 0; row < values.Length / labelCount; row++)
+        var rankings = new LabelRanking[values.Length / labelCount];
+        for (var row = 0; row < rankings.Length; row++)
         {
             var rowScores = values.Slice(row * labelCount, labelCount);
             for (var index = 0; index < labelCount; index++)
@@ -67,23 +65,15 @@ public sealed class LabelPostProcessor
             var keys = rowScores.ToArray();
             Array.Sort(keys, order, Comparer<float>.Create(static (a, b) => b.CompareTo(a)));
 
-            writer.WriteStartObject();
-            writer.WriteString("label", _sidecar.Labels[order[0]]);
-            JsonNumbers.WriteProperty(writer, "score", keys[0]);
-            writer.WriteBoolean("belowThreshold", _sidecar.Threshold is { } threshold && !(keys[0] >= threshold));
-            writer.WriteStartArray("top");
+            var top = new RankedLabel[topK];
             for (var rank = 0; rank < topK; rank++)
             {
-                writer.WriteStartObject();
-                writer.WriteString("label", _sidecar.Labels[order[rank]]);
-                JsonNumbers.WriteProperty(writer, "score", keys[rank]);
-                writer.WriteEndObject();
+                top[rank] = new RankedLabel(_sidecar.Labels[order[rank]], keys[rank]);
             }
 
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            rankings[row] = new LabelRanking(top, _sidecar.Threshold is { } threshold && !(keys[0] >= threshold));
         }
 
-        writer.WriteEndArray();
+        return rankings;
     }
 }

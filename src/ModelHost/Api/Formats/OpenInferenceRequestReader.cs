@@ -44,10 +44,10 @@ internal static class OpenInferenceRequestReader
         }
 
         if (signature.InputsByName.TryGetValue(name, out var expected)
-            && datatype.GetString() != TensorDataType.OpenInferenceNameOf(expected.ElementType))
+            && datatype.GetString() != OpenInferenceDataType.NameOf(expected.ElementType))
         {
             throw new InvalidInputException(
-                $"Input '{name}' has datatype {datatype.GetString()}; the model expects {TensorDataType.OpenInferenceNameOf(expected.ElementType)}.");
+                $"Input '{name}' has datatype {datatype.GetString()}; the model expects {OpenInferenceDataType.NameOf(expected.ElementType)}.");
         }
     }
 
