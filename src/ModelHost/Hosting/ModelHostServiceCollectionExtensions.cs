@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Api;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
@@ -24,7 +25,7 @@ public static class ModelHostServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         ProcessMemory.ReturnFreedMemoryToTheSystem(); // before ONNX Runtime allocates anything
         var inference = builder.Configuration.GetSection(InferenceOptions.SectionName).Get<InferenceOptions>() ?? new InferenceOptions();
-        services.AddSingleton(new OnnxRuntimeStartup(inference)); // starts now, overlapping the rest of start-up
+        services.AddSingleton(new OnnxRuntimeStartup(inference, FormatWarmup.Run)); // starts now, overlapping the rest of start-up
         services.AddModelStore(builder.Configuration);
         services.AddSingleton(CreateCache);
         services.AddSingleton(provider => new VersionResolver(

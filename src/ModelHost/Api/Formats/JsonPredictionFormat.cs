@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using MultiModel.ModelHost.Inference;
@@ -8,7 +9,7 @@ namespace MultiModel.ModelHost.Api.Formats;
 /// <summary>
 /// What the JSON formats share: the body parsed with the depth limit, each input made a tensor by
 /// <see cref="JsonTensorReader"/> once the format's reader has found it, and the response streamed from ONNX Runtime's
-/// buffers. A format adds its request shape (<see cref="Parse"/>) and its response shape (<see cref="Write"/>).
+/// buffers. A format adds its request shape (<see cref="Parse"/>) and its response shape (<see cref="WriteResponse"/>).
 /// </summary>
 internal abstract class JsonPredictionFormat : IPredictionFormat
 {
@@ -49,19 +50,22 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
         HttpResponse response, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request, CancellationToken cancellationToken)
     {
         response.ContentType = "application/json";
-        await using (var writer = new Utf8JsonWriter(response.BodyWriter))
-        {
-            Write(writer, model, labels, prediction, request);
-        }
-
+        Write(response.BodyWriter, model, labels, prediction, request);
         await response.BodyWriter.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Writes the whole response into <paramref name="output"/>.</summary>
+    public void Write(IBufferWriter<byte> output, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request)
+    {
+        using var writer = new Utf8JsonWriter(output);
+        WriteResponse(writer, model, labels, prediction, request);
     }
 
     /// <summary>The format's request shape; the inputs' values are read into tensors after it returns.</summary>
     protected abstract ParsedRequest Parse(JsonElement body, ModelSignature signature);
 
     /// <summary>The format's response, written in one piece.</summary>
-    protected abstract void Write(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request);
+    protected abstract void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request);
 
     /// <summary><c>"outputs": [{"name", "datatype", "shape", "data"}, ...]</c> with the format's names for the datatypes.</summary>
     protected static void WriteOutputs(Utf8JsonWriter writer, Prediction prediction, Func<TensorElementType, string> datatypeName)

@@ -12,7 +12,7 @@ internal sealed class NativeJsonFormat : JsonPredictionFormat
 {
     protected override ParsedRequest Parse(JsonElement body, ModelSignature signature) => PredictRequestReader.Read(body, signature);
 
-    protected override void Write(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request)
+    protected override void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request)
     {
         writer.WriteStartObject();
         writer.WriteString("modelId", model.Id);

@@ -13,7 +13,7 @@ internal sealed class OpenInferenceJsonFormat : JsonPredictionFormat
 {
     protected override ParsedRequest Parse(JsonElement body, ModelSignature signature) => OpenInferenceRequestReader.Read(body, signature);
 
-    protected override void Write(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request)
+    protected override void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request)
     {
         writer.WriteStartObject();
         writer.WriteString("model_name", model.Id);
