@@ -10,7 +10,7 @@ using MultiModel.ServiceDefaults;
 
 namespace MultiModel.ModelHost.Hosting;
 
-public static class ModelHostServiceCollectionExtensions
+public static class ModelHostBuilderExtensions
 {
     /// <summary>Everything the ModelHost needs beyond the service defaults: options, the store, the cache, the API's services.</summary>
     public static WebApplicationBuilder AddModelHost(this WebApplicationBuilder builder)
