@@ -26,7 +26,7 @@ public static class OpenInferenceApi
                 DescribeAsync(name, version, cache, versions, cancellationToken));
             v2.MapGet(prefix + "/ready", (string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>
                 ReadyAsync(name, version, cache, versions, cancellationToken));
-            v2.MapPost(prefix + "/infer", (string name, string? version, HttpContext context, PredictDependencies dependencies) =>
+            v2.MapPost(prefix + "/infer", (string name, string? version, HttpContext context, [AsParameters] PredictDependencies dependencies) =>
                     PredictApi.PredictAsync(name, version, context, dependencies, PredictionFormats.OpenInference))
                 .DescribePrediction();
         }

@@ -15,12 +15,12 @@ public static class PredictApi
     public static IEndpointRouteBuilder MapPredictApi(this IEndpointRouteBuilder app)
     {
         var models = app.MapGroup("/models").WithTags("Prediction");
-        models.MapPost("/{id}/predict", (string id, HttpContext context, PredictDependencies dependencies) =>
+        models.MapPost("/{id}/predict", (string id, HttpContext context, [AsParameters] PredictDependencies dependencies) =>
                 PredictAsync(id, null, context, dependencies, PredictionFormats.Native))
             .WithName("Predict")
             .WithSummary("Runs the highest version of a model on the given inputs.")
             .DescribePrediction();
-        models.MapPost("/{id}/versions/{version}/predict", (string id, string version, HttpContext context, PredictDependencies dependencies) =>
+        models.MapPost("/{id}/versions/{version}/predict", (string id, string version, HttpContext context, [AsParameters] PredictDependencies dependencies) =>
                 PredictAsync(id, version, context, dependencies, PredictionFormats.Native))
             .WithName("PredictVersion")
             .WithSummary("Runs one pinned version of a model on the given inputs.")

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Api;
+using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Storage;
@@ -27,17 +27,14 @@ public static class ModelHostBuilderExtensions
         var inference = builder.Configuration.GetSection(InferenceOptions.SectionName).Get<InferenceOptions>() ?? new InferenceOptions();
         services.AddSingleton(new OnnxRuntimeStartup(inference, FormatWarmup.Run)); // starts now, overlapping the rest of start-up
         services.AddModelStore(builder.Configuration);
-        services.AddSingleton(CreateCache);
-        services.AddSingleton(provider => new VersionResolver(
-            provider.GetRequiredService<IModelStore>(),
-            provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value,
-            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(static provider => CacheBudget.Resolve(provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value));
+        services.AddSingleton<ModelCache>();
+        services.AddSingleton<VersionResolver>();
         services.AddSingleton<PrewarmHealthCheck>();
         services.AddHealthChecks().AddCheck<PrewarmHealthCheck>("prewarm", tags: [HealthEndpoints.ReadyTag]);
         services.AddSingleton<Prewarmer>();
         services.AddSingleton<PredictionLog>();
         services.AddSingleton<PredictionSlots>();
-        services.AddSingleton<PredictDependencies>();
         services.AddHostedService<StartupPrewarm>();
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
@@ -52,34 +49,24 @@ public static class ModelHostBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The store the settings name. Chosen while services are registered, from the section bound as the options are,
+    /// because only the chosen store's own settings are registered and validated: a local run needs no bucket.
+    /// </summary>
     private static void AddModelStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var kind = configuration.GetValue<string>($"{ModelStoreOptions.SectionName}:Kind") ?? "Local";
-        if (string.Equals(kind, "Local", StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddSingleton<IModelStore>(provider =>
-            {
-                var root = provider.GetRequiredService<IOptions<ModelStoreOptions>>().Value.LocalRoot;
-                return new LocalFolderModelStore(Path.Combine(AppContext.BaseDirectory, root));
-            });
-        }
-        else if (string.Equals(kind, "S3", StringComparison.OrdinalIgnoreCase))
+        var store = configuration.GetSection(ModelStoreOptions.SectionName).Get<ModelStoreOptions>() ?? new ModelStoreOptions();
+        if (store.Kind == ModelStoreKind.S3)
         {
             services.AddS3ModelStore(configuration);
+            return;
         }
-    }
 
-    private static ModelCache CreateCache(IServiceProvider provider)
-    {
-        var options = provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value;
-        var store = provider.GetRequiredService<IModelStore>();
-        var time = provider.GetRequiredService<TimeProvider>();
-        var budget = CacheBudget.Resolve(options, Environment.GetEnvironmentVariable, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
-        var sessionOptions = provider.GetRequiredService<OnnxRuntimeStartup>().SessionOptions;
-        // The base the budget sits on: the host with ONNX Runtime started and warmed up, before any model.
-        var baseResident = sessionOptions.ContinueWith(static _ => ProcessMemory.ResidentBytes(), TaskScheduler.Default);
-        var loader = new ModelLoader(store, sessionOptions, options, budget, time);
-        return new ModelCache(loader, store, options, budget, baseResident, time, provider.GetRequiredService<ILogger<ModelCache>>());
+        services.AddSingleton<IModelStore>(static provider =>
+        {
+            var root = provider.GetRequiredService<IOptions<ModelStoreOptions>>().Value.LocalRoot;
+            return new LocalFolderModelStore(Path.Combine(AppContext.BaseDirectory, root));
+        });
     }
 
     private static void AddModelHostOptions<TOptions>(this IServiceCollection services, string section) where TOptions : class =>
