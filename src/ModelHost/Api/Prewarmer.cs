@@ -1,8 +1,7 @@
-using MultiModel.ModelHost.Api;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Models;
 
-namespace MultiModel.ModelHost.Hosting;
+namespace MultiModel.ModelHost.Api;
 
 /// <summary>Loads named models into the cache; used at start-up and by <c>POST /admin/prewarm</c>.</summary>
 public sealed partial class Prewarmer(ModelCache cache, VersionResolver versions, ILogger<Prewarmer> logger)
