@@ -5,12 +5,12 @@ using MultiModel.ModelHost.Models;
 namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>
-/// Our format: <c>{"inputs": {"name": value, ...}, "outputs"?: ["name", ...]}</c> in (see <see cref="PredictRequestReader"/>),
+/// Our format: <c>{"inputs": {"name": value, ...}, "outputs"?: ["name", ...]}</c> in (see <see cref="NativeRequestReader"/>),
 /// <c>{"modelId", "modelVersion", "outputs": [...], "predictions"?: [...]}</c> out, the top labels when the model has a sidecar.
 /// </summary>
 internal sealed class NativeJsonFormat : JsonPredictionFormat
 {
-    protected override ParsedRequest Parse(JsonElement body, ModelSignature signature) => PredictRequestReader.Read(body, signature);
+    protected override ParsedRequest Parse(JsonElement body, ModelSignature signature) => NativeRequestReader.Read(body, signature);
 
     protected override void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request)
     {

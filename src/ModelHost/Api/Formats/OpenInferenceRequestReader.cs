@@ -17,7 +17,7 @@ internal static class OpenInferenceRequestReader
             throw new InvalidInputException("The body must be an object with an \"inputs\" array of {\"name\", \"shape\", \"datatype\", \"data\"}.");
         }
 
-        var parsed = new List<PredictionInput>();
+        var parsed = new List<JsonInput>();
         foreach (var input in inputs.EnumerateArray())
         {
             var name = input.ValueKind == JsonValueKind.Object && input.TryGetProperty("name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String
@@ -30,7 +30,7 @@ internal static class OpenInferenceRequestReader
                 throw new InvalidInputException($"Input '{name}' uses the binary tensor extension, which this server does not support; send \"data\" as JSON.");
             }
 
-            parsed.Add(new PredictionInput(name, input));
+            parsed.Add(new JsonInput(name, input));
         }
 
         return new ParsedRequest(parsed, ReadOutputs(body), ReadId(body));

@@ -5,7 +5,7 @@ using MultiModel.ModelHost.Models;
 namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>Our request format: <c>{"inputs": {"name": value, ...}, "outputs"?: ["name", ...]}</c>.</summary>
-internal static class PredictRequestReader
+internal static class NativeRequestReader
 {
     public static ParsedRequest Read(JsonElement body, ModelSignature signature)
     {
@@ -26,6 +26,6 @@ internal static class PredictRequestReader
             outputs = requested.EnumerateArray().Select(name => name.GetString()!).ToArray();
         }
 
-        return new ParsedRequest(inputs.EnumerateObject().Select(input => new PredictionInput(input.Name, input.Value)), outputs);
+        return new ParsedRequest(inputs.EnumerateObject().Select(input => new JsonInput(input.Name, input.Value)), outputs);
     }
 }
