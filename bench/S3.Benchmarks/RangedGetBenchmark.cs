@@ -1,5 +1,4 @@
 using MultiModel.ModelHost.Models;
-using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.S3.Benchmarks;
 

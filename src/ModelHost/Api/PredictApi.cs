@@ -75,7 +75,7 @@ public static class PredictApi
         }
     }
 
-    // The handler reads and writes the body itself, so the OpenAPI document learns the body shapes from these. Not Accepts<T>():
+    // The handler streams its own JSON, so the OpenAPI document learns the body shapes from these. Not Accepts<T>():
     // routing would then answer a wrong content type with a bare 415 before the handler could say what was expected.
     internal static RouteHandlerBuilder DescribePrediction(this RouteHandlerBuilder endpoint) => endpoint
         .WithMetadata(new JsonRequestBodyMetadata(typeof(PredictionRequestBody)))
