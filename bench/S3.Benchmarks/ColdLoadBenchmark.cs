@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Storage;
 using MultiModel.ModelHost.Storage.DiskTier;
 
@@ -40,7 +41,7 @@ internal static class ColdLoadBenchmark
             await (record ? memory : new Timing("warmup")).MeasureAsync(async () =>
             {
                 var artifact = await store.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None);
-                using var session = artifact.CreateSession(sessionOptions);
+                using var session = new InferenceSession(artifact.Bytes!, sessionOptions);
             });
 
             var directory = Path.Combine(root, $"run{i}");
@@ -48,7 +49,7 @@ internal static class ColdLoadBenchmark
             {
                 var tier = new DiskTierModelStore(store, new DiskTierOptions { Directory = directory, BudgetMegabytes = 1024 }, TimeProvider.System, NullLogger<DiskTierModelStore>.Instance);
                 var artifact = await tier.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None);
-                using var session = artifact.CreateSession(sessionOptions);
+                using var session = new InferenceSession(artifact.FilePath!, sessionOptions);
             });
             Directory.Delete(directory, recursive: true);
         }
@@ -87,11 +88,11 @@ internal static class ColdLoadBenchmark
             await (record ? check : new Timing("warmup")).MeasureAsync(async () => _ = await store.IsUnchangedAsync(new ModelRef(id, 1), etag, CancellationToken.None));
             await (record ? withHead : new Timing("warmup")).MeasureAsync(async () =>
             {
-                using var session = (await checking.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None)).CreateSession(sessionOptions);
+                using var session = new InferenceSession((await checking.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None)).FilePath!, sessionOptions);
             });
             await (record ? withoutHead : new Timing("warmup")).MeasureAsync(async () =>
             {
-                using var session = (await trusting.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None)).CreateSession(sessionOptions);
+                using var session = new InferenceSession((await trusting.FetchAsync(new ModelRef(id, 1), long.MaxValue, CancellationToken.None)).FilePath!, sessionOptions);
             });
         }
 

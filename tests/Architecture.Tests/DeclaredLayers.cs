@@ -10,8 +10,12 @@ public static class DeclaredLayers
     public static LayerOrder Router { get; } = new("Router", "Health", "Forwarding", "Routing", "Rules", "Logging");
 
     /// <summary>
-    /// The apps whose folders are checked. The ModelHost has no entry yet: no order of its folders holds today
-    /// (Api and Hosting use each other, and so do Caching and Inference); it gets one when its folders do.
+    /// Hosting registers and starts everything; Api is the endpoints and the wire formats (Api/Formats); Caching keeps
+    /// loaded models, which Inference runs with ONNX Runtime; Storage fetches them; Models is the vocabulary every
+    /// folder shares (model reference, id rule, error types) and uses nothing.
     /// </summary>
-    public static IReadOnlyList<LayerOrder> All { get; } = [Router];
+    public static LayerOrder ModelHost { get; } = new("ModelHost", "Hosting", "Api", "Caching", "Inference", "Storage", "Models");
+
+    /// <summary>The apps whose folders are checked.</summary>
+    public static IReadOnlyList<LayerOrder> All { get; } = [ModelHost, Router];
 }

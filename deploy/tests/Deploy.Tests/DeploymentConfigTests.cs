@@ -48,6 +48,7 @@ public sealed class DeploymentConfigTests
     [InlineData("""{"modelHost":{"provisionedConcurrency":-1}}""", "provisionedConcurrency")]
     [InlineData("""{"modelHost":{"models":["a/b"]}}""", "model id 'a/b'")]
     [InlineData("""{"modelHost":{"models":["*"]}}""", "model id '*'")]
+    [InlineData("""{"modelHost":{"models":["a..b"]}}""", "model id 'a..b' must be 1 to 128 letters")]
     [InlineData("""{"modelHost":{"warmup":{"schedule":"every 5 minutes"},"models":["iris"]}}""", "warmup.schedule")]
     [InlineData("""{"modelHost":{"warmup":{}}}""", "warmup has no models")]
     [InlineData("""{"isolatedFunctions":[{"name":"fraud"}]}""", "must name at least one model")]

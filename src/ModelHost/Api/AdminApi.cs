@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using MultiModel.ModelHost.Hosting;
 
 namespace MultiModel.ModelHost.Api;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using MultiModel.ModelHost.Inference;
-using MultiModel.ModelHost.Storage;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Api;
 

@@ -1,4 +1,5 @@
 using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Api;
 

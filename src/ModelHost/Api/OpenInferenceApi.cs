@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
 
@@ -25,8 +26,8 @@ public static class OpenInferenceApi
                 DescribeAsync(name, version, cache, versions, cancellationToken));
             v2.MapGet(prefix + "/ready", (string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>
                 ReadyAsync(name, version, cache, versions, cancellationToken));
-            v2.MapPost(prefix + "/infer", (string name, string? version, HttpContext context, PredictDependencies dependencies) =>
-                    PredictApi.PredictAsync(name, version, context, dependencies, PredictionFormat.OpenInference))
+            v2.MapPost(prefix + "/infer", (string name, string? version, HttpContext context, [AsParameters] PredictDependencies dependencies) =>
+                    PredictApi.PredictAsync(name, version, context, dependencies, PredictionFormats.OpenInference))
                 .DescribePrediction();
         }
 
@@ -55,5 +56,5 @@ public static class OpenInferenceApi
 
     private static OpenInferenceTensorMetadata[] Describe(IEnumerable<TensorSignature> tensors) =>
         tensors.Select(tensor => new OpenInferenceTensorMetadata(
-            tensor.Name, TensorDataType.OpenInferenceNameOf(tensor.ElementType), tensor.Shape.Select(d => (long)d).ToArray())).ToArray();
+            tensor.Name, OpenInferenceDataType.NameOf(tensor.ElementType), tensor.Shape.Select(d => (long)d).ToArray())).ToArray();
 }

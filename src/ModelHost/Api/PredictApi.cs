@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Api;
 
@@ -15,20 +15,20 @@ public static class PredictApi
     public static IEndpointRouteBuilder MapPredictApi(this IEndpointRouteBuilder app)
     {
         var models = app.MapGroup("/models").WithTags("Prediction");
-        models.MapPost("/{id}/predict", (string id, HttpContext context, PredictDependencies dependencies) =>
-                PredictAsync(id, null, context, dependencies, PredictionFormat.Native))
+        models.MapPost("/{id}/predict", (string id, HttpContext context, [AsParameters] PredictDependencies dependencies) =>
+                PredictAsync(id, null, context, dependencies, PredictionFormats.Native))
             .WithName("Predict")
             .WithSummary("Runs the highest version of a model on the given inputs.")
             .DescribePrediction();
-        models.MapPost("/{id}/versions/{version}/predict", (string id, string version, HttpContext context, PredictDependencies dependencies) =>
-                PredictAsync(id, version, context, dependencies, PredictionFormat.Native))
+        models.MapPost("/{id}/versions/{version}/predict", (string id, string version, HttpContext context, [AsParameters] PredictDependencies dependencies) =>
+                PredictAsync(id, version, context, dependencies, PredictionFormats.Native))
             .WithName("PredictVersion")
             .WithSummary("Runs one pinned version of a model on the given inputs.")
             .DescribePrediction();
         return app;
     }
 
-    internal static async Task<IResult> PredictAsync(string id, string? version, HttpContext context, PredictDependencies dependencies, PredictionFormat format)
+    internal static async Task<IResult> PredictAsync(string id, string? version, HttpContext context, PredictDependencies dependencies, IPredictionFormat format)
     {
         var started = Stopwatch.GetTimestamp();
         int? versionNumber = null;
@@ -36,7 +36,7 @@ public static class PredictApi
         {
             ModelIds.Validate(id);
             versionNumber = ModelIds.ParseVersion(version);
-            if (RejectRequest(context.Request, dependencies.Options.Value) is { } rejection)
+            if (RejectRequest(context.Request, format, dependencies.Options.Value) is { } rejection)
             {
                 dependencies.Log.Write(id, versionNumber, rejection.StatusCode, "none", 0, 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return rejection;
@@ -56,11 +56,10 @@ public static class PredictApi
                     lease = await dependencies.Cache.AcquireAgainAsync(lease, context.RequestAborted);
                 }
 
-                var options = new JsonDocumentOptions { MaxDepth = dependencies.Options.Value.MaxJsonDepth };
-                using var body = await JsonDocument.ParseAsync(context.Request.Body, options, context.RequestAborted);
-                var request = format.Read(body.RootElement, lease.Model.Signature);
-                var prediction = Predictor.Run(lease, request.Inputs, request.Outputs);
-                return new PredictionResult(prediction, slot, writer => format.Write(prediction, request, writer), dependencies.Log, started);
+                // The input tensors are freed as soon as the model has run; what the response echoes stays readable.
+                using var request = await format.ReadAsync(context.Request, lease.Model.Signature, dependencies.Options.Value, context.RequestAborted);
+                var prediction = Predictor.Run(lease.Onnx, request.Inputs, request.Outputs);
+                return new PredictionResult(lease, slot, request, prediction, format, dependencies.Log, started);
             }
             catch
             {
@@ -88,14 +87,14 @@ public static class PredictApi
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
         .ProducesProblem(StatusCodes.Status507InsufficientStorage);
 
-    private static ProblemHttpResult? RejectRequest(HttpRequest request, RequestOptions options)
+    private static ProblemHttpResult? RejectRequest(HttpRequest request, IPredictionFormat format, RequestOptions options)
     {
-        if (!request.HasJsonContentType())
+        if (!format.AcceptsContentType(request))
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "Unsupported content type",
-                detail: $"The body must be JSON with Content-Type: application/json; got '{request.ContentType ?? "none"}'.");
+                detail: $"The body must be {format.ExpectedContentType}; got '{request.ContentType ?? "none"}'.");
         }
 
         if (request.ContentLength > options.MaxBodyBytes)

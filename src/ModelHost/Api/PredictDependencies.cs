@@ -1,14 +1,16 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Caching;
 
 namespace MultiModel.ModelHost.Api;
 
-/// <summary>What a prediction needs, injected as one singleton to keep the handler signature short.</summary>
-public sealed class PredictDependencies(ModelCache cache, VersionResolver versions, PredictionSlots slots, PredictionLog log, IOptions<RequestOptions> options)
-{
-    public PredictionSlots Slots { get; } = slots;
-    public ModelCache Cache { get; } = cache;
-    public VersionResolver Versions { get; } = versions;
-    public PredictionLog Log { get; } = log;
-    public IOptions<RequestOptions> Options { get; } = options;
-}
+/// <summary>
+/// What a prediction needs from the container, bound as one endpoint parameter with <c>[AsParameters]</c>. Marked
+/// FromServices so that binding never falls back to reading the body, which the formats read themselves.
+/// </summary>
+public sealed record PredictDependencies(
+    [FromServices] ModelCache Cache,
+    [FromServices] VersionResolver Versions,
+    [FromServices] PredictionSlots Slots,
+    [FromServices] PredictionLog Log,
+    [FromServices] IOptions<RequestOptions> Options);

@@ -7,6 +7,10 @@ public sealed record CacheBudget(long Bytes, string Source)
 {
     private const long Megabyte = 1024 * 1024;
 
+    /// <summary>The budget of this process: from the settings, else from its environment and the memory it may use.</summary>
+    public static CacheBudget Resolve(ModelCacheOptions options) =>
+        Resolve(options, Environment.GetEnvironmentVariable, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+
     public static CacheBudget Resolve(ModelCacheOptions options, Func<string, string?> environment, long availableMemoryBytes)
     {
         if (options.BudgetMegabytes is { } configured)

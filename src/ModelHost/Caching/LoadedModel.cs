@@ -1,15 +1,16 @@
 using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Caching;
 
 /// <summary>
 /// A model in memory. Reference counted: the cache holds one reference and every running request one more, so an
-/// evicted session is disposed only when the last request using it has finished.
+/// evicted model is disposed only when the last request using it has finished.
 /// </summary>
 public sealed class LoadedModel
 {
-    private readonly InferenceSession _session;
+    private readonly OnnxModel _onnx;
     private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _references = 1;
     private int _releasedByCache;
@@ -20,12 +21,10 @@ public sealed class LoadedModel
     private long _validatedTicks;
     private int _revalidating;
 
-    internal LoadedModel(ModelRef model, InferenceSession session, ModelSignature signature, LabelPostProcessor? labels, ModelArtifact artifact, ModelCharge charge, DateTimeOffset loadedAt)
+    internal LoadedModel(ModelRef model, OnnxModel onnx, ModelArtifact artifact, ModelCharge charge, DateTimeOffset loadedAt)
     {
         Ref = model;
-        _session = session;
-        Signature = signature;
-        Labels = labels;
+        _onnx = onnx;
         ETag = artifact.ETag;
         FileBytes = artifact.SizeBytes;
         Charge = charge;
@@ -36,10 +35,10 @@ public sealed class LoadedModel
     }
 
     public ModelRef Ref { get; }
-    public ModelSignature Signature { get; }
+    public ModelSignature Signature => _onnx.Signature;
 
     /// <summary>Top-label post-processing from the model's sidecar; null when it has none.</summary>
-    public LabelPostProcessor? Labels { get; }
+    public LabelPostProcessor? Labels => _onnx.Labels;
 
     public string? ETag { get; }
 
@@ -59,11 +58,11 @@ public sealed class LoadedModel
 
     public bool IsDisposed => Volatile.Read(ref _references) == 0;
 
-    /// <summary>Completes when the session has been disposed and its memory handed back.</summary>
+    /// <summary>Completes when the model has been disposed and its memory handed back.</summary>
     internal Task Disposed => _disposed.Task;
 
     /// <summary>Only valid while the caller holds a reference (a <see cref="ModelLease"/>).</summary>
-    internal InferenceSession Session => _session;
+    internal OnnxModel Onnx => _onnx;
 
     internal bool TryAddReference()
     {
@@ -79,14 +78,14 @@ public sealed class LoadedModel
             current = seen;
         }
 
-        return false; // already released by the cache and by every request: the session is gone
+        return false; // already released by the cache and by every request: the model is gone
     }
 
     internal void ReleaseReference()
     {
         if (Interlocked.Decrement(ref _references) == 0)
         {
-            _session.Dispose();
+            _onnx.Dispose();
             ProcessMemory.TrimSoon();
             _disposed.TrySetResult();
         }

@@ -1,4 +1,4 @@
-using MultiModel.ModelHost.Storage;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Caching;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
-using MultiModel.ModelHost.Storage;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Caching;
 

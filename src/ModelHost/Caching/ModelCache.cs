@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Caching;
@@ -39,16 +42,17 @@ public sealed partial class ModelCache : IDisposable
     private readonly ConcurrentDictionary<ModelRef, LoadedModel> _resident = new();
     private long _hits, _misses, _loads, _failedLoads, _evictions;
 
-    internal ModelCache(ModelLoader loader, IModelStore store, ModelCacheOptions options, CacheBudget budget, Task<long> baseResidentBytes, TimeProvider time, ILogger<ModelCache> logger)
+    public ModelCache(IModelStore store, OnnxRuntimeStartup onnxRuntime, IOptions<ModelCacheOptions> options, CacheBudget budget, TimeProvider time, ILogger<ModelCache> logger)
     {
-        _loader = loader;
         _store = store;
-        _options = options;
+        _options = options.Value;
         _time = time;
         _logger = logger;
         Budget = budget;
-        BaseResidentBytes = baseResidentBytes;
-        _loadSlots = new SemaphoreSlim(options.MaxConcurrentLoads);
+        // The base the budget sits on: the host with ONNX Runtime started and warmed up, before any model.
+        BaseResidentBytes = onnxRuntime.SessionOptions.ContinueWith(static _ => ProcessMemory.ResidentBytes(), TaskScheduler.Default);
+        _loader = new ModelLoader(store, onnxRuntime.SessionOptions, _options, budget, time);
+        _loadSlots = new SemaphoreSlim(_options.MaxConcurrentLoads);
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = budget.Bytes, TrackStatistics = true });
     }
 

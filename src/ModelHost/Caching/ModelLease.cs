@@ -1,8 +1,9 @@
-using MultiModel.ModelHost.Storage;
+using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Caching;
 
-/// <summary>A request's hold on a loaded model; the session stays alive until every lease is disposed.</summary>
+/// <summary>A request's hold on a loaded model; the model stays alive until every lease is disposed.</summary>
 public sealed class ModelLease : IDisposable
 {
     private LoadedModel? _model;
@@ -23,7 +24,7 @@ public sealed class ModelLease : IDisposable
     /// <summary>Time this request waited for the model to load; zero on a cache hit.</summary>
     public TimeSpan LoadTime { get; private set; }
 
-    internal InferenceSession Session => Model.Session;
+    internal OnnxModel Onnx => Model.Onnx;
 
     /// <summary>Counts what an earlier lease of the same request saw: a load then is this request's load too.</summary>
     internal ModelLease After(ModelLease earlier)

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Caching;
 
-/// <summary>Fetches a model from the store, creates its ONNX Runtime session and works out what it costs in memory.</summary>
+/// <summary>Fetches a model from the store, loads it into ONNX Runtime and works out what it costs in memory.</summary>
 internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessionOptions, ModelCacheOptions options, CacheBudget budget, TimeProvider time)
 {
     private readonly ConcurrentDictionary<ModelRef, Footprint> _footprints = new();
@@ -18,8 +19,8 @@ internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessio
     }
 
     /// <summary>
-    /// Creates the session and measures it. The caller runs one creation at a time, so that what memory grows by while
-    /// it runs belongs to this model alone.
+    /// Loads the model and measures it. The caller runs one creation at a time, so that what memory grows by while it
+    /// runs belongs to this model alone.
     /// </summary>
     /// <param name="makeRoomAsync">
     /// Called with what the model is expected to need just before the session is created, so evictions free memory
@@ -30,7 +31,7 @@ internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessio
         var known = _footprints.TryGetValue(model, out var seen) && seen.ETag == artifact.ETag ? seen : null;
         var estimate = known ?? Footprint.Estimate(artifact, options.MemoryFactor);
         await makeRoomAsync(estimate);
-        var (session, measured) = CreateAndMeasure(model, artifact, await sessionOptions);
+        var (onnx, measured) = LoadAndMeasure(model, artifact, await sessionOptions);
         try
         {
             var charge = Charge(model, estimate, measured, known);
@@ -41,23 +42,21 @@ internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessio
                     $"Model {model} needs {Bytes.Describe(charge.Bytes)} of memory ({how}), more than the whole cache budget of {budget.Describe()}.");
             }
 
-            var signature = ModelSignature.Read(session);
-            var labels = artifact.Sidecar is { } sidecar ? LabelPostProcessor.Create(sidecar, signature, model) : null;
-            return new LoadedModel(model, session, signature, labels, artifact, charge, time.GetUtcNow());
+            return new LoadedModel(model, onnx, artifact, charge, time.GetUtcNow());
         }
         catch
         {
-            session.Dispose();
+            onnx.Dispose();
             ProcessMemory.TrimSoon();
             throw;
         }
     }
 
-    private (InferenceSession Session, Footprint? Measured) CreateAndMeasure(ModelRef model, ModelArtifact artifact, SessionOptions sessionSettings)
+    private (OnnxModel Model, Footprint? Measured) LoadAndMeasure(ModelRef model, ModelArtifact artifact, SessionOptions sessionSettings)
     {
         if (!options.MeasureLoadMemory)
         {
-            return (Create(model, artifact, sessionSettings), null);
+            return (Load(model, artifact, sessionSettings), null);
         }
 
         // Counting malloc'd bytes is exact and blind to memory the allocator reuses; elsewhere resident growth is the
@@ -70,24 +69,26 @@ internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessio
 
         var residentBefore = ProcessMemory.ResidentBytes();
         var peakTracked = ProcessMemory.ResetPeakResident();
-        var session = Create(model, artifact, sessionSettings);
+        var onnx = Load(model, artifact, sessionSettings);
         var residentAfter = ProcessMemory.ResidentBytes();
         var held = allocatedBefore is { } before ? ProcessMemory.NativeAllocatedBytes()!.Value - before : residentAfter - residentBefore;
         // Creating a session holds the parsed model and its tensors at once, about twice what stays afterwards.
         var peak = peakTracked ? ProcessMemory.PeakResidentBytes() - residentBefore : (long?)null;
-        return (session, Footprint.Measured(artifact.ETag, held, peak));
+        return (onnx, Footprint.Measured(artifact.ETag, held, peak));
     }
 
-    private static InferenceSession Create(ModelRef model, ModelArtifact artifact, SessionOptions sessionSettings)
+    private static OnnxModel Load(ModelRef model, ModelArtifact artifact, SessionOptions sessionSettings)
     {
         try
         {
-            return artifact.CreateSession(sessionSettings);
+            return artifact.FilePath is { } path ? OnnxModel.Load(model, path, sessionSettings, artifact.Sidecar)
+                : artifact.Bytes is { } bytes ? OnnxModel.Load(model, bytes, sessionSettings, artifact.Sidecar)
+                : throw new InvalidOperationException($"Artifact for {model} has neither a file nor bytes.");
         }
-        catch (OnnxRuntimeException exception)
+        catch (ModelLoadFailedException)
         {
             ProcessMemory.TrimSoon();
-            throw new ModelLoadFailedException($"ONNX Runtime could not load {model}: {exception.Message}", exception);
+            throw;
         }
     }
 

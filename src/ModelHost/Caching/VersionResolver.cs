@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Caching;
@@ -10,7 +12,7 @@ namespace MultiModel.ModelHost.Caching;
 /// the failed-load retry time, like a failed load, and while the store is unavailable the last good answer keeps
 /// serving, so cached models stay reachable without a pinned version.
 /// </summary>
-public sealed class VersionResolver(IModelStore store, ModelCacheOptions options, TimeProvider time)
+public sealed class VersionResolver(IModelStore store, IOptions<ModelCacheOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Listing> _listings = new(StringComparer.Ordinal);
 
@@ -54,7 +56,7 @@ public sealed class VersionResolver(IModelStore store, ModelCacheOptions options
         new(store.ListVersionsAsync(modelId, CancellationToken.None), time.GetUtcNow(), previous?.LastGood);
 
     private bool IsFresh(Listing listing) =>
-        time.GetUtcNow() - listing.StartedAt < (listing.Versions.IsFaulted ? options.FailedLoadRetryAfter : options.RevalidateAfter);
+        time.GetUtcNow() - listing.StartedAt < (listing.Versions.IsFaulted ? options.Value.FailedLoadRetryAfter : options.Value.RevalidateAfter);
 
     private sealed class Listing(Task<IReadOnlyList<int>> versions, DateTimeOffset startedAt, IReadOnlyList<int>? previousGood)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MultiModel.ModelHost.Api;
 
 namespace MultiModel.ModelHost.Hosting;
 

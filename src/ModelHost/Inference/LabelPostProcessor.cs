@@ -1,6 +1,5 @@
-using System.Text.Json;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using MultiModel.ModelHost.Storage;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Inference;
 
@@ -29,33 +28,33 @@ public sealed class LabelPostProcessor
         if (sidecar.ScoresOutput is { } named)
         {
             var output = signature.Outputs.FirstOrDefault(candidate => candidate.Name == named)
-                ?? throw new ModelLoadFailedException($"{ModelSidecar.FileName} of {model} names scoresOutput '{named}', which is not a float32 tensor output of the model.");
+                ?? throw new ModelLoadFailedException($"{ModelFiles.Sidecar} of {model} names scoresOutput '{named}', which is not a float32 tensor output of the model.");
             return Fits(output) ? new LabelPostProcessor(sidecar, named)
                 : throw new ModelLoadFailedException(
-                    $"{ModelSidecar.FileName} of {model} has {labelCount} labels but output '{named}' is {output.DataType} {output.ShapeText}.");
+                    $"{ModelFiles.Sidecar} of {model} has {labelCount} labels but output '{named}' is {output.DataType} {output.ShapeText}.");
         }
 
         var candidates = signature.Outputs.Where(Fits).ToArray();
         return candidates.Length == 1 ? new LabelPostProcessor(sidecar, candidates[0].Name)
             : throw new ModelLoadFailedException(
-                $"{ModelSidecar.FileName} of {model} does not say which output holds the scores and {candidates.Length} outputs could; set \"scoresOutput\".");
+                $"{ModelFiles.Sidecar} of {model} does not say which output holds the scores and {candidates.Length} outputs could; set \"scoresOutput\".");
     }
 
-    /// <summary>Writes <c>"predictions": [{ "label", "score", "belowThreshold", "top": [...] }]</c>, one per row.</summary>
-    public void Write(Utf8JsonWriter writer, OrtValue scores)
+    /// <summary>The top labels of each row of a score tensor, best first.</summary>
+    public IReadOnlyList<LabelRanking> Rank(OrtValue scores)
     {
         var values = scores.GetTensorDataAsSpan<float>();
         var labelCount = _sidecar.Labels.Count;
         if (values.Length % labelCount != 0)
         {
             throw new InvalidOperationException(
-                $"Output '{ScoresOutput}' has {values.Length} scores, not a multiple of the {labelCount} labels in {ModelSidecar.FileName}.");
+                $"Output '{ScoresOutput}' has {values.Length} scores, not a multiple of the {labelCount} labels in {ModelFiles.Sidecar}.");
         }
 
         var topK = Math.Min(_sidecar.TopK, labelCount);
         var order = new int[labelCount];
-        writer.WriteStartArray("predictions");
-        for (var row = 0; row < values.Length / labelCount; row++)
+        var rankings = new LabelRanking[values.Length / labelCount];
+        for (var row = 0; row < rankings.Length; row++)
         {
             var rowScores = values.Slice(row * labelCount, labelCount);
             for (var index = 0; index < labelCount; index++)
@@ -66,23 +65,15 @@ public sealed class LabelPostProcessor
             var keys = rowScores.ToArray();
             Array.Sort(keys, order, Comparer<float>.Create(static (a, b) => b.CompareTo(a)));
 
-            writer.WriteStartObject();
-            writer.WriteString("label", _sidecar.Labels[order[0]]);
-            JsonNumbers.WriteProperty(writer, "score", keys[0]);
-            writer.WriteBoolean("belowThreshold", _sidecar.Threshold is { } threshold && !(keys[0] >= threshold));
-            writer.WriteStartArray("top");
+            var top = new RankedLabel[topK];
             for (var rank = 0; rank < topK; rank++)
             {
-                writer.WriteStartObject();
-                writer.WriteString("label", _sidecar.Labels[order[rank]]);
-                JsonNumbers.WriteProperty(writer, "score", keys[rank]);
-                writer.WriteEndObject();
+                top[rank] = new RankedLabel(_sidecar.Labels[order[rank]], keys[rank]);
             }
 
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            rankings[row] = new LabelRanking(top, _sidecar.Threshold is { } threshold && !(keys[0] >= threshold));
         }
 
-        writer.WriteEndArray();
+        return rankings;
     }
 }

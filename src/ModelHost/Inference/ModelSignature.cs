@@ -1,4 +1,4 @@
-using MultiModel.ModelHost.Storage;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Inference;
 
@@ -59,6 +59,10 @@ public sealed class ModelSignature
 
         return new ModelSignature(inputs, outputs, skipped);
     }
+
+    /// <summary>Tensors as messages name them, e.g. <c>'x' (float32 [batch, 4]), 'y' (int64 [?])</c>.</summary>
+    public static string Describe(IEnumerable<TensorSignature> tensors) =>
+        string.Join(", ", tensors.Select(tensor => $"'{tensor.Name}' ({tensor.DataType} {tensor.ShapeText})"));
 
     private static TensorSignature ToSignature(string name, NodeMetadata metadata) =>
         new(name, metadata.ElementDataType, metadata.Dimensions.Select(d => d < 0 ? -1 : d).ToArray(),

@@ -9,7 +9,9 @@ public static class OnnxRuntimeSetup
     private static readonly Lock Gate = new();
     private static bool _sharedPools;
 
-    public static SessionOptions CreateSessionOptions(InferenceOptions options)
+    /// <summary>The session options every model is loaded with, once the environment is up and warmed up.</summary>
+    /// <param name="warmUp">Runs the warm-up model once (see <see cref="OnnxRuntimeWarmup"/>); null for a run of ONNX Runtime alone.</param>
+    public static SessionOptions CreateSessionOptions(InferenceOptions options, Action<OnnxModel>? warmUp = null)
     {
         var sessionOptions = new SessionOptions { EnableCpuMemArena = options.CpuMemoryArena };
         if (EnsureEnvironment(options))
@@ -17,7 +19,7 @@ public static class OnnxRuntimeSetup
             sessionOptions.DisablePerSessionThreads();
         }
 
-        RuntimeWarmup.Run(sessionOptions);
+        OnnxRuntimeWarmup.Run(sessionOptions, warmUp);
         return sessionOptions;
     }
 

@@ -1,67 +1,29 @@
 using System.Diagnostics;
-using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Inference;
 
 /// <summary>
-/// Runs named inputs through a leased model: every input is checked against the model's signature and converted
-/// before ONNX Runtime sees it. Request formats (ours, the Open Inference Protocol) only differ in how they name inputs.
+/// Runs a model on inputs a request format has made tensors of (and checked, see <see cref="ModelInputs"/>): the
+/// outputs asked for, plus the scores output its labels need.
 /// </summary>
 internal static class Predictor
 {
-    public static Prediction Run(ModelLease lease, IEnumerable<PredictionInput> inputs, IReadOnlyList<string>? requestedOutputs)
+    public static Prediction Run(OnnxModel model, ModelInputs inputs, IReadOnlyList<string>? requestedOutputs)
     {
-        var signature = lease.Model.Signature;
-        var names = new List<string>(signature.Inputs.Count);
-        var values = new List<OrtValue>(signature.Inputs.Count);
-        try
-        {
-            var dimensions = new DimensionBindings();
-            foreach (var input in inputs)
-            {
-                if (!signature.InputsByName.TryGetValue(input.Name, out var expected))
-                {
-                    throw new InvalidInputException($"The model has no input '{input.Name}'; its inputs are {Describe(signature.Inputs)}.");
-                }
-
-                if (names.Contains(input.Name))
-                {
-                    throw new InvalidInputException($"Input '{input.Name}' is given more than once.");
-                }
-
-                values.Add(JsonTensorReader.Read(input.Value, expected, dimensions));
-                names.Add(input.Name);
-            }
-
-            var missing = signature.Inputs.Where(input => !names.Contains(input.Name)).ToArray();
-            if (missing.Length > 0)
-            {
-                throw new InvalidInputException($"Missing input{(missing.Length > 1 ? "s" : "")} {Describe(missing)}.");
-            }
-
-            var outputNames = SelectOutputs(requestedOutputs, signature, lease.Model.Labels);
-            var started = Stopwatch.GetTimestamp();
-            var outputs = RunSession(lease, names, values, outputNames);
-            return new Prediction(lease, outputNames, outputs, Stopwatch.GetElapsedTime(started));
-        }
-        finally
-        {
-            foreach (var value in values)
-            {
-                value.Dispose();
-            }
-        }
+        inputs.ThrowIfMissing();
+        var outputNames = SelectOutputs(requestedOutputs, model.Signature, model.Labels);
+        var started = Stopwatch.GetTimestamp();
+        var outputs = RunSession(model.Session, inputs, outputNames);
+        return new Prediction(outputNames, outputs, Stopwatch.GetElapsedTime(started));
     }
 
-    public static string Describe(IEnumerable<TensorSignature> tensors) =>
-        string.Join(", ", tensors.Select(tensor => $"'{tensor.Name}' ({tensor.DataType} {tensor.ShapeText})"));
-
-    private static IDisposableReadOnlyCollection<OrtValue> RunSession(ModelLease lease, List<string> names, List<OrtValue> values, IReadOnlyList<string> outputNames)
+    private static IDisposableReadOnlyCollection<OrtValue> RunSession(InferenceSession session, ModelInputs inputs, IReadOnlyList<string> outputNames)
     {
         try
         {
             using var runOptions = new RunOptions();
-            return lease.Session.Run(runOptions, names, values, outputNames);
+            return session.Run(runOptions, inputs.Names, inputs.Values, outputNames);
         }
         catch (OnnxRuntimeException exception) when (exception.Message.Contains("[ErrorCode:InvalidArgument]", StringComparison.Ordinal))
         {
@@ -81,7 +43,8 @@ internal static class Predictor
         var unknown = names.Where(name => !signature.OutputNames.Contains(name)).ToArray();
         if (unknown.Length > 0)
         {
-            throw new InvalidInputException($"The model has no output {string.Join(", ", unknown.Select(name => $"'{name}'"))}; its outputs are {Describe(signature.Outputs)}.");
+            throw new InvalidInputException(
+                $"The model has no output {string.Join(", ", unknown.Select(name => $"'{name}'"))}; its outputs are {ModelSignature.Describe(signature.Outputs)}.");
         }
 
         if (labels is not null && !names.Contains(labels.ScoresOutput))

@@ -2,7 +2,10 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace MultiModel.ModelHost.Inference;
 
-/// <summary>The tensor element types the host converts to and from JSON, with the names used on the wire.</summary>
+/// <summary>
+/// The tensor element types the host feeds and returns, with the names it gives them: in messages, in model descriptions
+/// and in our JSON format.
+/// </summary>
 public static class TensorDataType
 {
     private static readonly Dictionary<TensorElementType, string> Names = new()
@@ -21,27 +24,7 @@ public static class TensorDataType
         [TensorElementType.String] = "string",
     };
 
-    // The Open Inference Protocol's names for the same types (BYTES carries strings).
-    private static readonly Dictionary<TensorElementType, string> OpenInferenceNames = new()
-    {
-        [TensorElementType.Float] = "FP32",
-        [TensorElementType.Double] = "FP64",
-        [TensorElementType.Int8] = "INT8",
-        [TensorElementType.Int16] = "INT16",
-        [TensorElementType.Int32] = "INT32",
-        [TensorElementType.Int64] = "INT64",
-        [TensorElementType.UInt8] = "UINT8",
-        [TensorElementType.UInt16] = "UINT16",
-        [TensorElementType.UInt32] = "UINT32",
-        [TensorElementType.UInt64] = "UINT64",
-        [TensorElementType.Bool] = "BOOL",
-        [TensorElementType.String] = "BYTES",
-    };
-
     public static bool IsSupported(TensorElementType type) => Names.ContainsKey(type);
-
-    public static string OpenInferenceNameOf(TensorElementType type) =>
-        OpenInferenceNames.TryGetValue(type, out var name) ? name : type.ToString().ToUpperInvariant();
 
     public static string NameOf(TensorElementType type) =>
         Names.TryGetValue(type, out var name) ? name : type.ToString().ToLowerInvariant();

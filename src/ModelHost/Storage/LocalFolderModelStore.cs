@@ -1,4 +1,5 @@
 using System.Globalization;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Storage;
 
@@ -13,6 +14,13 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
 
     public Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken)
     {
+        // The API checks ids too, but a store must not depend on that: an id the rule refuses ("..", a separator)
+        // could name a folder outside the root, and names no model.
+        if (!ModelIdRule.IsValid(modelId))
+        {
+            return Task.FromResult<IReadOnlyList<int>>([]);
+        }
+
         var modelDirectory = Path.Combine(RootDirectory, modelId);
         IReadOnlyList<int> versions = !Directory.Exists(modelDirectory)
             ? []
@@ -27,13 +35,18 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
     // Synchronous on purpose: a stat and a sidecar of a few hundred bytes, on local disk.
     public Task<ModelArtifact> FetchAsync(ModelRef model, long maxBytes, CancellationToken cancellationToken)
     {
+        if (!ModelIdRule.IsValid(model.Id))
+        {
+            throw new ModelNotFoundException($"Model '{model.Id}' does not exist: the id cannot name a folder of this store.");
+        }
+
         var file = new FileInfo(ModelPath(model));
         if (!file.Exists)
         {
             throw new ModelNotFoundException($"Model '{model.Id}' version {model.Version} does not exist.");
         }
 
-        var files = ModelFiles(file);
+        var files = FilesOf(file);
         var size = files.Sum(part => part.Length);
         if (size > maxBytes)
         {
@@ -46,25 +59,30 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
 
     public Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken)
     {
+        if (!ModelIdRule.IsValid(model.Id))
+        {
+            return Task.FromResult(false);
+        }
+
         var file = new FileInfo(ModelPath(model));
         return Task.FromResult(file.Exists && ETagOf(file) == etag);
     }
 
     private string ModelPath(ModelRef model) =>
-        Path.Combine(RootDirectory, model.Id, model.Version.ToString(CultureInfo.InvariantCulture), ModelSidecar.ModelFileName);
+        Path.Combine(RootDirectory, model.Id, model.Version.ToString(CultureInfo.InvariantCulture), ModelFiles.Model);
 
     private ModelSidecar? ReadSidecar(ModelRef model)
     {
-        var path = Path.Combine(Path.GetDirectoryName(ModelPath(model))!, ModelSidecar.FileName);
+        var path = Path.Combine(Path.GetDirectoryName(ModelPath(model))!, ModelFiles.Sidecar);
         return File.Exists(path) ? ModelSidecarReader.Read(File.ReadAllBytes(path), model) : null;
     }
 
     /// <summary>The model file first, then its external data files: everything in its folder but the sidecar.</summary>
-    private static FileInfo[] ModelFiles(FileInfo model) =>
+    private static FileInfo[] FilesOf(FileInfo model) =>
     [
         model,
         .. model.Directory!.EnumerateFiles()
-            .Where(file => file.Name is not (ModelSidecar.ModelFileName or ModelSidecar.FileName))
+            .Where(file => file.Name is not (ModelFiles.Model or ModelFiles.Sidecar))
             .OrderBy(file => file.Name, StringComparer.Ordinal),
     ];
 

@@ -1,4 +1,4 @@
-using Microsoft.ML.OnnxRuntime;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Storage;
 
@@ -12,10 +12,4 @@ public sealed record ModelArtifact(
     string? ETag,
     ModelSidecar? Sidecar,
     string? FilePath = null,
-    byte[]? Bytes = null)
-{
-    public InferenceSession CreateSession(SessionOptions options) =>
-        FilePath is not null ? new InferenceSession(FilePath, options)
-        : Bytes is not null ? new InferenceSession(Bytes, options)
-        : throw new InvalidOperationException($"Artifact for {Model} has neither a file nor bytes.");
-}
+    byte[]? Bytes = null);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Storage;
 
@@ -22,17 +23,17 @@ public static class ModelSidecarReader
         }
         catch (JsonException exception)
         {
-            throw new ModelLoadFailedException($"The {ModelSidecar.FileName} sidecar of {model} is not valid JSON: {exception.Message}", exception);
+            throw new ModelLoadFailedException($"The {ModelFiles.Sidecar} sidecar of {model} is not valid JSON: {exception.Message}", exception);
         }
 
         if (sidecar?.Labels is not { Count: > 0 })
         {
-            throw new ModelLoadFailedException($"The {ModelSidecar.FileName} sidecar of {model} must contain a non-empty \"labels\" array.");
+            throw new ModelLoadFailedException($"The {ModelFiles.Sidecar} sidecar of {model} must contain a non-empty \"labels\" array.");
         }
 
         if (sidecar.TopK < 1 || sidecar.Threshold is < 0 or > 1)
         {
-            throw new ModelLoadFailedException($"The {ModelSidecar.FileName} sidecar of {model} needs topK >= 1 and a threshold between 0 and 1.");
+            throw new ModelLoadFailedException($"The {ModelFiles.Sidecar} sidecar of {model} needs topK >= 1 and a threshold between 0 and 1.");
         }
 
         return sidecar;

@@ -8,8 +8,8 @@ public sealed class ModelStoreOptions
     public const string SectionName = "ModelHost:Store";
 
     /// <summary><c>Local</c> (a folder; the default, serving the bundled sample models) or <c>S3</c>.</summary>
-    [AllowedValues("Local", "S3")]
-    public string Kind { get; set; } = "Local";
+    [EnumDataType(typeof(ModelStoreKind))]
+    public ModelStoreKind Kind { get; set; } = ModelStoreKind.Local;
 
     /// <summary>The folder of the Local store; relative paths are under the app's own directory.</summary>
     [Required]

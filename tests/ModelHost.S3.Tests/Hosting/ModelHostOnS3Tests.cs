@@ -16,19 +16,19 @@ public sealed class ModelHostOnS3Tests(RadosgwFixture s3)
         var client = app.CreateClient();
 
         var before = await Predict.PostAsync(client, $"/models/{id}/predict");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         var after = await Predict.PostAsync(client, $"/models/{id}/predict");
 
         Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-        Assert.Equal(Predict.Direct(Models.Small), await Predict.OutputAsync(after));
+        Assert.Equal(Predict.Direct(SmallModels.Small), await Predict.OutputAsync(after));
     }
 
     [Fact]
     public async Task Predict_32ConcurrentFirstRequests_ExactlyOneGetObject()
     {
         var id = RadosgwFixture.NewId("herdhttp");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var app = new S3ModelHostApp(s3);
         var client = app.CreateClient();
 
@@ -74,8 +74,8 @@ public sealed class ModelHostOnS3Tests(RadosgwFixture s3)
     {
         var cached = RadosgwFixture.NewId("cached");
         var uncached = RadosgwFixture.NewId("uncached");
-        await s3.PutModelAsync(cached, 1, Models.Small);
-        await s3.PutModelAsync(uncached, 1, Models.Small);
+        await s3.PutModelAsync(cached, 1, SmallModels.Small);
+        await s3.PutModelAsync(uncached, 1, SmallModels.Small);
         using var app = new S3ModelHostApp(s3, new() { ["ModelHost:Cache:FailedLoadRetryAfter"] = "00:00:00" });
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await Predict.PostAsync(client, $"/models/{cached}/versions/1/predict")).StatusCode);
@@ -109,32 +109,32 @@ public sealed class ModelHostOnS3Tests(RadosgwFixture s3)
         var client = app.CreateClient();
 
         var corrupt = await Predict.PostAsync(client, $"/models/{id}/predict");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         var fixedModel = await Predict.PostAsync(client, $"/models/{id}/predict");
 
         Assert.Equal(HttpStatusCode.InternalServerError, corrupt.StatusCode);
         Assert.Contains("failed to load", await corrupt.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, fixedModel.StatusCode);
-        Assert.Equal(Predict.Direct(Models.Small), await Predict.OutputAsync(fixedModel));
+        Assert.Equal(Predict.Direct(SmallModels.Small), await Predict.OutputAsync(fixedModel));
     }
 
     [Fact]
     public async Task Predict_ObjectOverwritten_NewModelServedAfterRevalidationWithoutRedownloadingUnchanged()
     {
         var id = RadosgwFixture.NewId("fresh");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var app = new S3ModelHostApp(s3, new() { ["ModelHost:Cache:RevalidateAfter"] = "00:00:00" });
         var client = app.CreateClient();
         var path = $"/models/{id}/versions/1/predict";
-        Assert.Equal(Predict.Direct(Models.Small), await Predict.OutputAsync(await Predict.PostAsync(client, path)));
+        Assert.Equal(Predict.Direct(SmallModels.Small), await Predict.OutputAsync(await Predict.PostAsync(client, path)));
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await Predict.PostAsync(client, path)).StatusCode); // each hit revalidates: HEADs only
         }
 
         var getsBeforeOverwrite = app.Requests.Count(HttpMethod.Get, $"/{id}/1/model.onnx");
-        await s3.PutModelAsync(id, 1, Models.Other);
-        var expected = Predict.Direct(Models.Other);
+        await s3.PutModelAsync(id, 1, SmallModels.Other);
+        var expected = Predict.Direct(SmallModels.Other);
 
         Assert.True(await Eventually(async () => (await Predict.OutputAsync(await Predict.PostAsync(client, path))).SequenceEqual(expected)));
         Assert.Equal(1, getsBeforeOverwrite);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.S3.Tests.Support;
-using MultiModel.ModelHost.Storage;
 using MultiModel.ModelHost.Storage.DiskTier;
 
 namespace MultiModel.ModelHost.S3.Tests.Storage;
@@ -13,7 +13,7 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
     public async Task FetchAsync_SecondFetch_ServedFromDiskWithoutAnyRequest()
     {
         var id = RadosgwFixture.NewId("disk");
-        await s3.PutModelAsync(id, 1, Models.Small, Models.Labels);
+        await s3.PutModelAsync(id, 1, SmallModels.Small, SmallModels.Labels);
         using var sut = new DiskTierUnderTest(s3, new DiskTierOptions { Directory = TempDirectory(), RevalidateAfter = TimeSpan.FromDays(1) });
 
         var first = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
@@ -25,9 +25,9 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
         Assert.Equal(first.FilePath, second.FilePath);
         Assert.StartsWith(sut.Options.Directory, second.FilePath);
         Assert.Null(second.Bytes);
-        Assert.Equal(Models.Small, await File.ReadAllBytesAsync(second.FilePath!));
+        Assert.Equal(SmallModels.Small, await File.ReadAllBytesAsync(second.FilePath!));
         Assert.Equal(first.ETag, second.ETag);
-        Assert.Equal(Models.Small.Length, second.SizeBytes);
+        Assert.Equal(SmallModels.Small.Length, second.SizeBytes);
         Assert.Equal(["setosa", "versicolor", "virginica"], second.Sidecar!.Labels);
     }
 
@@ -35,7 +35,7 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
     public async Task FetchAsync_DefaultRevalidation_ChecksTheCopyWithHeadsAndNoGet()
     {
         var id = RadosgwFixture.NewId("diskhead");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var sut = new DiskTierUnderTest(s3);
         await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
         sut.Requests.Clear();
@@ -50,14 +50,14 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
     public async Task FetchAsync_OverwrittenWhileOnDisk_ServesTheNewBytes()
     {
         var id = RadosgwFixture.NewId("diskstale");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var sut = new DiskTierUnderTest(s3, new DiskTierOptions { Directory = TempDirectory(), RevalidateAfter = TimeSpan.Zero });
         var before = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
 
-        await s3.PutModelAsync(id, 1, Models.Other);
+        await s3.PutModelAsync(id, 1, SmallModels.Other);
         var after = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
 
-        Assert.Equal(Models.Other, await File.ReadAllBytesAsync(after.FilePath!));
+        Assert.Equal(SmallModels.Other, await File.ReadAllBytesAsync(after.FilePath!));
         Assert.NotEqual(before.ETag, after.ETag);
         Assert.Equal(2, sut.Requests.Count(HttpMethod.Get, "/model.onnx"));
     }
@@ -66,15 +66,15 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
     public async Task IsUnchangedAsync_False_NextFetchDownloadsAgain()
     {
         var id = RadosgwFixture.NewId("diskchanged");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var sut = new DiskTierUnderTest(s3, new DiskTierOptions { Directory = TempDirectory(), RevalidateAfter = TimeSpan.FromDays(1) }); // only IsUnchangedAsync can notice
         var before = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
-        await s3.PutModelAsync(id, 1, Models.Other);
+        await s3.PutModelAsync(id, 1, SmallModels.Other);
 
         Assert.False(await sut.Store.IsUnchangedAsync(new(id, 1), before.ETag!, CancellationToken.None));
         var after = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
 
-        Assert.Equal(Models.Other, await File.ReadAllBytesAsync(after.FilePath!));
+        Assert.Equal(SmallModels.Other, await File.ReadAllBytesAsync(after.FilePath!));
         Assert.Equal(2, sut.Requests.Count(HttpMethod.Get, "/model.onnx"));
     }
 
@@ -82,20 +82,20 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
     public async Task FetchAsync_TruncatedCopy_IsDeletedAndFetchedAgain()
     {
         var id = RadosgwFixture.NewId("disktrunc");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var sut = new DiskTierUnderTest(s3, new DiskTierOptions { Directory = TempDirectory() }, time);
         var first = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
         await using (var file = File.OpenWrite(first.FilePath!))
         {
-            file.SetLength(Models.Small.Length / 2);
+            file.SetLength(SmallModels.Small.Length / 2);
         }
 
         time.Advance(DiskTierModelStore.ServedGrace); // past the grace a copy handed out gets before it may be deleted
 
         var second = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
 
-        Assert.Equal(Models.Small, await File.ReadAllBytesAsync(second.FilePath!));
+        Assert.Equal(SmallModels.Small, await File.ReadAllBytesAsync(second.FilePath!));
         Assert.False(Directory.Exists(Path.GetDirectoryName(first.FilePath)));
         Assert.Equal(2, sut.Requests.Count(HttpMethod.Get, "/model.onnx"));
     }
@@ -104,7 +104,7 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
     public async Task Constructor_AfterRestart_AdoptsValidCopiesAndDeletesTheRest()
     {
         var id = RadosgwFixture.NewId("diskrestart");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var sut = new DiskTierUnderTest(s3);
         var first = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
         var leftover = Path.Combine(sut.Options.Directory, "x-12345678.v1.abc.tmp");
@@ -121,7 +121,7 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
         Assert.Equal(2, sut.Requests.Count(HttpMethod.Head)); // a copy from an earlier run is revalidated once
         Assert.False(File.Exists(leftover));
         Assert.False(Directory.Exists(garbage));
-        Assert.Equal(Models.Small.Length, reopened.UsedBytes);
+        Assert.Equal(SmallModels.Small.Length, reopened.UsedBytes);
     }
 
     [Fact]
@@ -177,12 +177,12 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
     public async Task FetchAsync_LargerThanMaxBytesOnDisk_ThrowsTooLargeWithoutARequest()
     {
         var id = RadosgwFixture.NewId("disktoolarge");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var sut = new DiskTierUnderTest(s3);
         await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
         sut.Requests.Clear();
 
-        await Assert.ThrowsAsync<ModelTooLargeException>(() => sut.Store.FetchAsync(new(id, 1), Models.Small.Length - 1, CancellationToken.None));
+        await Assert.ThrowsAsync<ModelTooLargeException>(() => sut.Store.FetchAsync(new(id, 1), SmallModels.Small.Length - 1, CancellationToken.None));
 
         Assert.Equal(0, sut.Requests.Total);
     }
@@ -191,7 +191,7 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
     public async Task FetchAsync_32ConcurrentFirstFetches_OneGetObject()
     {
         var id = RadosgwFixture.NewId("herd");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var sut = new DiskTierUnderTest(s3);
         using var start = new ManualResetEventSlim();
 
@@ -211,7 +211,7 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
     public async Task FetchAsync_GatewayStoppedWithCopyOnDisk_ServesTheCopy()
     {
         var id = RadosgwFixture.NewId("diskoutage");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var sut = new DiskTierUnderTest(s3, new DiskTierOptions { Directory = TempDirectory(), RevalidateAfter = TimeSpan.Zero });
         var first = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
 

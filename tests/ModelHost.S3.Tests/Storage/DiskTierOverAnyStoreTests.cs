@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.S3.Tests.Support;
 using MultiModel.ModelHost.Storage;
 using MultiModel.ModelHost.Storage.DiskTier;
@@ -23,7 +24,7 @@ public sealed class DiskTierOverAnyStoreTests : IDisposable
 
         Assert.StartsWith(Path.Combine(_root, "tier"), first.FilePath);
         Assert.Equal(first.FilePath, second.FilePath); // a download would have made a new folder
-        Assert.Equal(Models.Small, await File.ReadAllBytesAsync(second.FilePath!));
+        Assert.Equal(SmallModels.Small, await File.ReadAllBytesAsync(second.FilePath!));
         Assert.Equal(["setosa", "versicolor", "virginica"], second.Sidecar!.Labels);
     }
 
@@ -40,7 +41,7 @@ public sealed class DiskTierOverAnyStoreTests : IDisposable
 
     private (IModelStore Inner, DiskTierModelStore Tier) Arrange()
     {
-        TestModelFactory.WriteToStore(Path.Combine(_root, "store"), "iris", 2, Models.Small, Models.Labels);
+        TestModelFactory.WriteToStore(Path.Combine(_root, "store"), "iris", 2, SmallModels.Small, SmallModels.Labels);
         var inner = new LocalFolderModelStore(Path.Combine(_root, "store"));
         return (inner, Reopen(inner));
     }

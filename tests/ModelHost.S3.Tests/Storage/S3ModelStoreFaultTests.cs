@@ -1,5 +1,5 @@
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.S3.Tests.Support;
-using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.S3.Tests.Storage;
 
@@ -10,7 +10,7 @@ public sealed class S3ModelStoreFaultTests(RadosgwFixture s3)
     public async Task FetchAsync_WrongSecretKey_ThrowsAccessDeniedAboutCredentials()
     {
         var id = RadosgwFixture.NewId("secret");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var sut = s3.CreateStore(secretKey: "not-the-secret");
 
         var fetch = await Assert.ThrowsAsync<ModelStoreAccessDeniedException>(() => sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None));
@@ -24,7 +24,7 @@ public sealed class S3ModelStoreFaultTests(RadosgwFixture s3)
     public async Task FetchAsync_ObjectDeniedByBucketPolicy_ThrowsAccessDeniedAboutPermissions()
     {
         var id = RadosgwFixture.NewId("denied");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         await s3.Admin.PutBucketPolicyAsync(RadosgwFixture.Bucket, $$"""
             {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:GetObject",
               "Resource":"arn:aws:s3:::{{RadosgwFixture.Bucket}}/{{id}}/*"}]}
@@ -60,7 +60,7 @@ public sealed class S3ModelStoreFaultTests(RadosgwFixture s3)
     public async Task Operations_GatewayStopped_ThrowUnavailableWithRetryAfterThenRecover()
     {
         var id = RadosgwFixture.NewId("outage");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         var options = s3.Options();
         options.RetryAfter = TimeSpan.FromSeconds(7);
         using var sut = s3.CreateStore(options);
@@ -80,7 +80,7 @@ public sealed class S3ModelStoreFaultTests(RadosgwFixture s3)
             await s3.Server.StartGatewayAsync();
         }
 
-        Assert.Equal(Models.Small, (await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None)).Bytes);
+        Assert.Equal(SmallModels.Small, (await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None)).Bytes);
         Assert.True(await sut.Store.IsUnchangedAsync(new(id, 1), etag, CancellationToken.None));
     }
 
@@ -88,7 +88,7 @@ public sealed class S3ModelStoreFaultTests(RadosgwFixture s3)
     public async Task FetchAsync_GatewayHangs_ThrowsUnavailableAfterTheRequestTimeout()
     {
         var id = RadosgwFixture.NewId("frozen");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         var options = s3.Options();
         options.RequestTimeout = TimeSpan.FromMilliseconds(500);
         options.MaxErrorRetry = 0;
@@ -109,6 +109,6 @@ public sealed class S3ModelStoreFaultTests(RadosgwFixture s3)
         // Generous bound: it only shows the configured timeout ended the wait, not the SDK's default of minutes.
         Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(20));
         Assert.Contains("unreachable or too slow", error.Message);
-        Assert.Equal(Models.Small, (await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None)).Bytes);
+        Assert.Equal(SmallModels.Small, (await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None)).Bytes);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.S3.Tests.Support;
-using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.S3.Tests.Storage;
 
@@ -11,18 +11,18 @@ public sealed class S3ModelStoreFetchTests(RadosgwFixture s3)
     public async Task FetchAsync_UploadedModel_ReturnsItsBytesETagAndLabels()
     {
         var id = RadosgwFixture.NewId("fetch");
-        await s3.PutModelAsync(id, 1, Models.Small, Models.Labels);
+        await s3.PutModelAsync(id, 1, SmallModels.Small, SmallModels.Labels);
         using var sut = s3.CreateStore();
 
         var artifact = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
 
-        Assert.Equal(Models.Small, artifact.Bytes);
-        Assert.Equal(Models.Small.Length, artifact.SizeBytes);
+        Assert.Equal(SmallModels.Small, artifact.Bytes);
+        Assert.Equal(SmallModels.Small.Length, artifact.SizeBytes);
         Assert.Null(artifact.FilePath);
         Assert.StartsWith("\"", artifact.ETag);
         Assert.Equal(["setosa", "versicolor", "virginica"], artifact.Sidecar!.Labels);
         using var options = new SessionOptions();
-        using var session = artifact.CreateSession(options);
+        using var session = new InferenceSession(artifact.Bytes!, options);
         Assert.Equal("x", Assert.Single(session.InputMetadata).Key);
         Assert.Equal(1, sut.Requests.Count(HttpMethod.Get, "/model.onnx"));
     }
@@ -31,20 +31,20 @@ public sealed class S3ModelStoreFetchTests(RadosgwFixture s3)
     public async Task FetchAsync_NoLabels_ReturnsNullSidecar()
     {
         var id = RadosgwFixture.NewId("nolabels");
-        await s3.PutModelAsync(id, 3, Models.Small);
+        await s3.PutModelAsync(id, 3, SmallModels.Small);
         using var sut = s3.CreateStore();
 
         var artifact = await sut.Store.FetchAsync(new(id, 3), long.MaxValue, CancellationToken.None);
 
         Assert.Null(artifact.Sidecar);
-        Assert.Equal(Models.Small, artifact.Bytes);
+        Assert.Equal(SmallModels.Small, artifact.Bytes);
     }
 
     [Fact]
     public async Task FetchAsync_MissingVersion_ThrowsModelNotFoundNamingTheKey()
     {
         var id = RadosgwFixture.NewId("missing");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var sut = s3.CreateStore();
 
         var error = await Assert.ThrowsAsync<ModelNotFoundException>(() => sut.Store.FetchAsync(new(id, 2), long.MaxValue, CancellationToken.None));
@@ -68,12 +68,12 @@ public sealed class S3ModelStoreFetchTests(RadosgwFixture s3)
     public async Task FetchAsync_LargerThanMaxBytes_ThrowsTooLargeAfterOneGet()
     {
         var id = RadosgwFixture.NewId("large");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var sut = s3.CreateStore();
 
-        var error = await Assert.ThrowsAsync<ModelTooLargeException>(() => sut.Store.FetchAsync(new(id, 1), Models.Small.Length - 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ModelTooLargeException>(() => sut.Store.FetchAsync(new(id, 1), SmallModels.Small.Length - 1, CancellationToken.None));
 
-        Assert.Contains($"{Models.Small.Length} bytes", error.Message);
+        Assert.Contains($"{SmallModels.Small.Length} bytes", error.Message);
         Assert.Equal(1, sut.Requests.Count(HttpMethod.Get, "/model.onnx"));
     }
 
@@ -81,7 +81,7 @@ public sealed class S3ModelStoreFetchTests(RadosgwFixture s3)
     public async Task FetchAsync_InvalidLabels_ThrowsModelLoadFailed()
     {
         var id = RadosgwFixture.NewId("badlabels");
-        await s3.PutModelAsync(id, 1, Models.Small, """{"labels":[]}""");
+        await s3.PutModelAsync(id, 1, SmallModels.Small, """{"labels":[]}""");
         using var sut = s3.CreateStore();
 
         var error = await Assert.ThrowsAsync<ModelLoadFailedException>(() => sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None));

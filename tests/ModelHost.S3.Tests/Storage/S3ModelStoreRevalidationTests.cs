@@ -11,7 +11,7 @@ public sealed class S3ModelStoreRevalidationTests(RadosgwFixture s3)
     public async Task IsUnchangedAsync_NothingChanged_TrueWithoutAnyGet(bool withLabels)
     {
         var id = RadosgwFixture.NewId("same");
-        await s3.PutModelAsync(id, 1, Models.Small, withLabels ? Models.Labels : null);
+        await s3.PutModelAsync(id, 1, SmallModels.Small, withLabels ? SmallModels.Labels : null);
         using var sut = s3.CreateStore();
         var etag = (await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None)).ETag!;
         sut.Requests.Clear();
@@ -25,15 +25,15 @@ public sealed class S3ModelStoreRevalidationTests(RadosgwFixture s3)
     public async Task IsUnchangedAsync_ModelOverwritten_FalseAndFetchReturnsTheNewBytes()
     {
         var id = RadosgwFixture.NewId("overwrite");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var sut = s3.CreateStore();
         var before = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
 
-        await s3.PutModelAsync(id, 1, Models.Other);
+        await s3.PutModelAsync(id, 1, SmallModels.Other);
 
         Assert.False(await sut.Store.IsUnchangedAsync(new(id, 1), before.ETag!, CancellationToken.None));
         var after = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
-        Assert.Equal(Models.Other, after.Bytes);
+        Assert.Equal(SmallModels.Other, after.Bytes);
         Assert.NotEqual(before.ETag, after.ETag);
     }
 
@@ -41,7 +41,7 @@ public sealed class S3ModelStoreRevalidationTests(RadosgwFixture s3)
     public async Task IsUnchangedAsync_OnlyLabelsReplaced_False()
     {
         var id = RadosgwFixture.NewId("relabel");
-        await s3.PutModelAsync(id, 1, Models.Small, Models.Labels);
+        await s3.PutModelAsync(id, 1, SmallModels.Small, SmallModels.Labels);
         using var sut = s3.CreateStore();
         var etag = (await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None)).ETag!;
 
@@ -54,11 +54,11 @@ public sealed class S3ModelStoreRevalidationTests(RadosgwFixture s3)
     public async Task IsUnchangedAsync_LabelsAddedLater_False()
     {
         var id = RadosgwFixture.NewId("addlabels");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var sut = s3.CreateStore();
         var etag = (await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None)).ETag!;
 
-        await s3.PutAsync($"{id}/1/labels.json", System.Text.Encoding.UTF8.GetBytes(Models.Labels));
+        await s3.PutAsync($"{id}/1/labels.json", System.Text.Encoding.UTF8.GetBytes(SmallModels.Labels));
 
         Assert.False(await sut.Store.IsUnchangedAsync(new(id, 1), etag, CancellationToken.None));
     }
@@ -67,7 +67,7 @@ public sealed class S3ModelStoreRevalidationTests(RadosgwFixture s3)
     public async Task IsUnchangedAsync_ModelDeleted_False()
     {
         var id = RadosgwFixture.NewId("deleted");
-        await s3.PutModelAsync(id, 1, Models.Small);
+        await s3.PutModelAsync(id, 1, SmallModels.Small);
         using var sut = s3.CreateStore();
         var etag = (await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None)).ETag!;
 

@@ -12,13 +12,13 @@ public sealed class S3ModelStoreVersionTests(RadosgwFixture s3)
         var id = RadosgwFixture.NewId("versions");
         foreach (var version in new[] { 10, 2, 1 })
         {
-            await s3.PutModelAsync(id, version, Models.Small);
+            await s3.PutModelAsync(id, version, SmallModels.Small);
         }
 
         await s3.PutAsync($"{id}/3/labels.json", "{}"u8.ToArray()); // labels without a model: not a version
-        await s3.PutAsync($"{id}/latest/model.onnx", Models.Small); // not a number
-        await s3.PutAsync($"{id}/4/model.onnx.bak", Models.Small);
-        await s3.PutModelAsync(id + "x", 7, Models.Small); // a neighbour whose id starts with this one
+        await s3.PutAsync($"{id}/latest/model.onnx", SmallModels.Small); // not a number
+        await s3.PutAsync($"{id}/4/model.onnx.bak", SmallModels.Small);
+        await s3.PutModelAsync(id + "x", 7, SmallModels.Small); // a neighbour whose id starts with this one
         using var sut = s3.CreateStore();
 
         var versions = await sut.Store.ListVersionsAsync(id, CancellationToken.None);
@@ -38,8 +38,8 @@ public sealed class S3ModelStoreVersionTests(RadosgwFixture s3)
     public async Task ListVersionsAsync_WithPrefix_ReadsOnlyUnderThePrefix()
     {
         var id = RadosgwFixture.NewId("prefixed");
-        await s3.PutModelAsync(id, 1, Models.Small, prefix: "team-a/");
-        await s3.PutModelAsync(id, 2, Models.Small, prefix: "team-b/");
+        await s3.PutModelAsync(id, 1, SmallModels.Small, prefix: "team-a/");
+        await s3.PutModelAsync(id, 2, SmallModels.Small, prefix: "team-b/");
         using var sut = s3.CreateStore(s3.Options("team-a/"));
 
         Assert.Equal([1], await sut.Store.ListVersionsAsync(id, CancellationToken.None));

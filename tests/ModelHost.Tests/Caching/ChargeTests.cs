@@ -18,6 +18,14 @@ public sealed class ChargeTests : IDisposable
     // Two ~4 MB models in a 6 MB budget: loading one evicts the other.
     private readonly ModelHostApp _app = new(new() { ["ModelHost:Cache:BudgetMegabytes"] = "6" });
 
+    public ChargeTests()
+    {
+        // A disposed host leaves the models still in its cache to their finalizers. Run those now: freed while this
+        // test measures, an earlier test's model would be counted against this one's.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+    }
+
     public void Dispose() => _app.Dispose();
 
     [SkippableFact]

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Inference;
-using MultiModel.ModelHost.Storage;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
 
@@ -97,12 +98,14 @@ public sealed class EvictionTests : IDisposable
 
         Assert.False(held.IsDisposed);
         using (var body = JsonDocument.Parse(Body))
+        using (var request = PredictionFormats.Native.Read(body.RootElement, held.Signature))
         {
-            var request = PredictRequestReader.Read(body.RootElement, held.Signature);
-            var prediction = Predictor.Run(lease, request.Inputs, request.Outputs); // still runs on the evicted session
-            prediction.Dispose(); // also ends the lease
+            var prediction = Predictor.Run(lease.Onnx, request.Inputs, request.Outputs); // still runs on the evicted model
+            prediction.Dispose();
         }
 
+        Assert.False(held.IsDisposed); // the lease still holds it
+        lease.Dispose();
         Assert.True(held.IsDisposed);
     }
 

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Tests.Caching;
@@ -11,7 +13,8 @@ public sealed class VersionResolverTests
     private readonly VersionResolver _resolver;
 
     public VersionResolverTests() =>
-        _resolver = new VersionResolver(_store, new ModelCacheOptions { RevalidateAfter = TimeSpan.FromSeconds(30), FailedLoadRetryAfter = TimeSpan.FromSeconds(5) }, _time);
+        _resolver = new VersionResolver(
+            _store, Options.Create(new ModelCacheOptions { RevalidateAfter = TimeSpan.FromSeconds(30), FailedLoadRetryAfter = TimeSpan.FromSeconds(5) }), _time);
 
     [Fact]
     public async Task ResolveAsync_WithinTheInterval_ListsTheStoreOnceAndThenSeesANewVersion()

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Tests.Support;

@@ -2,7 +2,6 @@ using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace MultiModel.Deploy.Configuration;
 
@@ -12,13 +11,9 @@ namespace MultiModel.Deploy.Configuration;
 /// Each message names the setting by its JSON path and shows the value it had: the attributes' messages start with
 /// <c>{0}</c>, and the display name given to them here is that path and value ("modelHost.memoryMb 64").
 /// </summary>
-internal static partial class DeploymentConfigValidator
+internal static class DeploymentConfigValidator
 {
     private const string PathKey = "path";
-
-    // Model ids become S3 key segments and IAM resource ARNs: no wildcards, no separators.
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
-    private static partial Regex ModelIdPattern();
 
     public static IReadOnlyList<string> Validate(DeploymentConfig config)
     {
@@ -26,8 +21,6 @@ internal static partial class DeploymentConfigValidator
         Validate(config, "", errors);
         return errors;
     }
-
-    public static bool IsModelId(string value) => ModelIdPattern().IsMatch(value);
 
     /// <summary>The JSON path of the object being validated ("isolatedFunctions[0]"), or of one of its members.</summary>
     public static string PathOf(ValidationContext context, string? member = null) =>

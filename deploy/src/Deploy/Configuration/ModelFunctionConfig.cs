@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.Deploy.Configuration;
 
@@ -35,9 +36,9 @@ internal sealed record ModelFunctionConfig : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var where = DeploymentConfigValidator.PathOf(validationContext);
-        foreach (var model in Models.Concat(Warmup?.Models ?? []).Where(m => !DeploymentConfigValidator.IsModelId(m)))
+        foreach (var model in Models.Concat(Warmup?.Models ?? []).Where(m => !ModelIdRule.IsValid(m)))
         {
-            yield return new($"{where}: model id '{model}' must be letters, digits, '.', '_' or '-' (no '/' or '*').");
+            yield return new($"{where}: model id '{model}' must be {ModelIdRule.Description}.");
         }
 
         if (Warmup is not null && Models.Count == 0 && Warmup.Models.Count == 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Storage.DiskTier;
 

@@ -1,3 +1,5 @@
+using MultiModel.ModelHost.Models;
+
 namespace MultiModel.ModelHost.Storage.DiskTier;
 
 /// <summary>One model copy on disk: what was recorded when it was written, plus its in-memory LRU bookkeeping.</summary>
@@ -7,7 +9,7 @@ internal sealed class DiskTierEntry(DiskTierEntryFile file, string directory, Da
 
     public string Directory { get; } = directory;
 
-    public string ModelPath => Path.Combine(Directory, ModelSidecar.ModelFileName);
+    public string ModelPath => Path.Combine(Directory, ModelFiles.Model);
 
     public ModelRef Model => File.Model;
 

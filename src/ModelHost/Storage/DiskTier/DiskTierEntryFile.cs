@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Storage.DiskTier;
 

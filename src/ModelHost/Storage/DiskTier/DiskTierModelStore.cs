@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Storage.DiskTier;
 
@@ -179,7 +180,7 @@ public sealed partial class DiskTierModelStore : IModelStore
     {
         var directory = _directory.NewEntryDirectory(artifact.Model);
         System.IO.Directory.CreateDirectory(directory);
-        var modelPath = Path.Combine(directory, ModelSidecar.ModelFileName);
+        var modelPath = Path.Combine(directory, ModelFiles.Model);
         File.Move(temporary, modelPath);
         var written = new FileInfo(modelPath);
         if (written.Length != artifact.SizeBytes)
@@ -228,7 +229,7 @@ public sealed partial class DiskTierModelStore : IModelStore
         var found = new List<DiskTierEntry>();
         foreach (var (directory, file) in _directory.Scan())
         {
-            var model = file is null ? null : new FileInfo(Path.Combine(directory, ModelSidecar.ModelFileName));
+            var model = file is null ? null : new FileInfo(Path.Combine(directory, ModelFiles.Model));
             if (file is null || !file.Matches(model!))
             {
                 LogDeletedInvalid(directory);

@@ -1,3 +1,5 @@
+using MultiModel.ModelHost.Models;
+
 namespace MultiModel.ModelHost.Storage.DiskTier;
 
 /// <summary>

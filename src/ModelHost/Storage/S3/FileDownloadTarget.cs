@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.Win32.SafeHandles;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Storage.S3;
 

@@ -1,3 +1,5 @@
+using MultiModel.ModelHost.Models;
+
 namespace MultiModel.ModelHost.Storage.S3;
 
 /// <summary>One array of exactly the object's size; the socket reads land in it directly, with no second buffer.</summary>

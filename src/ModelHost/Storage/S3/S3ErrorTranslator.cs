@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Storage.S3;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Storage.S3;
 
@@ -7,15 +8,15 @@ internal sealed class S3ModelKeys(string prefix)
 {
     public string ModelFolder(string modelId) => $"{prefix}{modelId}/";
 
-    public string Model(ModelRef model) => Key(model, ModelSidecar.ModelFileName);
+    public string Model(ModelRef model) => Key(model, ModelFiles.Model);
 
-    public string Sidecar(ModelRef model) => Key(model, ModelSidecar.FileName);
+    public string Sidecar(ModelRef model) => Key(model, ModelFiles.Sidecar);
 
     /// <summary>The version of a key listed under <see cref="ModelFolder"/>, or 0 when the key is not a model file.</summary>
     public int VersionOf(string modelId, string key)
     {
         var folder = ModelFolder(modelId);
-        var suffix = "/" + ModelSidecar.ModelFileName;
+        var suffix = "/" + ModelFiles.Model;
         if (!key.StartsWith(folder, StringComparison.Ordinal) || !key.EndsWith(suffix, StringComparison.Ordinal))
         {
             return 0;
@@ -24,13 +25,6 @@ internal sealed class S3ModelKeys(string prefix)
         var version = key.AsSpan(folder.Length, key.Length - folder.Length - suffix.Length);
         return int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
     }
-
-    /// <summary>
-    /// An id that would address keys outside its own folder cannot name a model in this layout; the API validates ids
-    /// too, but the store must not depend on that.
-    /// </summary>
-    public static bool IsValidId(string modelId) =>
-        modelId.Length > 0 && !modelId.Contains('/', StringComparison.Ordinal) && modelId is not "." and not "..";
 
     private string Key(ModelRef model, string file) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}{model.Id}/{model.Version}/{file}");

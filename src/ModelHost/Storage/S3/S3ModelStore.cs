@@ -3,6 +3,7 @@ using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Logging;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Storage.DiskTier;
 
 namespace MultiModel.ModelHost.Storage.S3;
@@ -34,7 +35,9 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
 
     public async Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken)
     {
-        if (!S3ModelKeys.IsValidId(modelId))
+        // The API checks ids too, but a store must not depend on that: an id the rule refuses could address keys
+        // outside its own folder, and names no model.
+        if (!ModelIdRule.IsValid(modelId))
         {
             return [];
         }
@@ -83,7 +86,7 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
 
     public async Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken)
     {
-        if (!S3ModelKeys.IsValidId(model.Id))
+        if (!ModelIdRule.IsValid(model.Id))
         {
             return false;
         }
@@ -98,7 +101,7 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
     private async Task<ModelArtifact> FetchCoreAsync(
         ModelRef model, long maxBytes, Func<long, DownloadTarget> targetForSize, CancellationToken cancellationToken)
     {
-        if (!S3ModelKeys.IsValidId(model.Id))
+        if (!ModelIdRule.IsValid(model.Id))
         {
             throw new ModelNotFoundException($"Model '{model.Id}' does not exist: the id cannot name an S3 folder.");
         }
@@ -157,7 +160,7 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
             using var response = await _client.GetObjectAsync(new GetObjectRequest { BucketName = _options.Bucket, Key = key }, cancellationToken);
             if (response.ContentLength > MaxSidecarBytes)
             {
-                throw new ModelLoadFailedException($"The {ModelSidecar.FileName} sidecar of {model} is {response.ContentLength} bytes; at most {MaxSidecarBytes} are read.");
+                throw new ModelLoadFailedException($"The {ModelFiles.Sidecar} sidecar of {model} is {response.ContentLength} bytes; at most {MaxSidecarBytes} are read.");
             }
 
             var sidecar = await ModelSidecarReader.ReadAsync(response.ResponseStream, model, cancellationToken);
@@ -169,7 +172,7 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not ModelLoadFailedException)
         {
-            throw Translate(exception, $"The {ModelSidecar.FileName} sidecar of {model}", key);
+            throw Translate(exception, $"The {ModelFiles.Sidecar} sidecar of {model}", key);
         }
     }
 

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Models;
+
+namespace MultiModel.ModelHost.Api.Formats;
+
+/// <summary>
+/// Our format: <c>{"inputs": {"name": value, ...}, "outputs"?: ["name", ...]}</c> in (see <see cref="NativeRequestReader"/>),
+/// <c>{"modelId", "modelVersion", "outputs": [...], "predictions"?: [...]}</c> out, the top labels when the model has a sidecar.
+/// </summary>
+internal sealed class NativeJsonFormat : JsonPredictionFormat
+{
+    protected override ParsedRequest Parse(JsonElement body, ModelSignature signature) => NativeRequestReader.Read(body, signature);
+
+    protected override void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("modelId", model.Id);
+        writer.WriteNumber("modelVersion", model.Version);
+        WriteOutputs(writer, prediction, TensorDataType.NameOf);
+        if (labels is not null)
+        {
+            JsonLabelsWriter.Write(writer, labels.Rank(prediction.Output(labels.ScoresOutput)));
+        }
+
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text.Json;
+using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Models;
+
+namespace MultiModel.ModelHost.Api.Formats;
+
+/// <summary>
+/// The Open Inference Protocol's (KServe V2) JSON: <c>{"id"?, "inputs": [...], "outputs"?: [...]}</c> in (see
+/// <see cref="OpenInferenceRequestReader"/>), <c>{"model_name", "model_version", "id"?, "outputs": [...]}</c> out.
+/// </summary>
+internal sealed class OpenInferenceJsonFormat : JsonPredictionFormat
+{
+    protected override ParsedRequest Parse(JsonElement body, ModelSignature signature) => OpenInferenceRequestReader.Read(body, signature);
+
+    protected override void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("model_name", model.Id);
+        writer.WriteString("model_version", model.Version.ToString(CultureInfo.InvariantCulture));
+        if (request.RequestId is not null)
+        {
+            writer.WriteString("id", request.RequestId);
+        }
+
+        WriteOutputs(writer, prediction, OpenInferenceDataType.NameOf);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MultiModel.ModelHost.Api;
+using MultiModel.ModelHost.Api.Formats;
+using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Storage;
+using MultiModel.ModelHost.Storage.S3;
+using MultiModel.ServiceDefaults;
+
+namespace MultiModel.ModelHost.Hosting;
+
+public static class ModelHostBuilderExtensions
+{
+    /// <summary>Everything the ModelHost needs beyond the service defaults: options, the store, the cache, the API's services.</summary>
+    public static WebApplicationBuilder AddModelHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddModelHostOptions<ModelCacheOptions>(ModelCacheOptions.SectionName);
+        services.AddModelHostOptions<InferenceOptions>(InferenceOptions.SectionName);
+        services.AddModelHostOptions<RequestOptions>(RequestOptions.SectionName);
+        services.AddModelHostOptions<PrewarmOptions>(PrewarmOptions.SectionName);
+        services.AddModelHostOptions<ModelStoreOptions>(ModelStoreOptions.SectionName);
+
+        services.TryAddSingleton(TimeProvider.System);
+        ProcessMemory.ReturnFreedMemoryToTheSystem(); // before ONNX Runtime allocates anything
+        var inference = builder.Configuration.GetSection(InferenceOptions.SectionName).Get<InferenceOptions>() ?? new InferenceOptions();
+        services.AddSingleton(new OnnxRuntimeStartup(inference, FormatWarmup.Run)); // starts now, overlapping the rest of start-up
+        services.AddModelStore(builder.Configuration);
+        services.AddSingleton(static provider => CacheBudget.Resolve(provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value));
+        services.AddSingleton<ModelCache>();
+        services.AddSingleton<VersionResolver>();
+        services.AddSingleton<PrewarmHealthCheck>();
+        services.AddHealthChecks().AddCheck<PrewarmHealthCheck>("prewarm", tags: [HealthEndpoints.ReadyTag]);
+        services.AddSingleton<Prewarmer>();
+        services.AddSingleton<PredictionLog>();
+        services.AddSingleton<PredictionSlots>();
+        services.AddHostedService<StartupPrewarm>();
+
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.AddProblemDetails(options => options.CustomizeProblemDetails += OpenInferenceErrors.AddErrorField);
+        services.AddExceptionHandler<ModelHostExceptionHandler>();
+        services.AddOpenApi(options => options.AddOperationTransformer<JsonRequestBodyTransformer>());
+
+#if LAMBDA_HOSTING
+        // A no-op unless AWS_LAMBDA_FUNCTION_NAME is set, so the same image also runs on Kestrel.
+        services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+#endif
+        return builder;
+    }
+
+    /// <summary>
+    /// The store the settings name. Chosen while services are registered, from the section bound as the options are,
+    /// because only the chosen store's own settings are registered and validated: a local run needs no bucket.
+    /// </summary>
+    private static void AddModelStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var store = configuration.GetSection(ModelStoreOptions.SectionName).Get<ModelStoreOptions>() ?? new ModelStoreOptions();
+        if (store.Kind == ModelStoreKind.S3)
+        {
+            services.AddS3ModelStore(configuration);
+            return;
+        }
+
+        services.AddSingleton<IModelStore>(static provider =>
+        {
+            var root = provider.GetRequiredService<IOptions<ModelStoreOptions>>().Value.LocalRoot;
+            return new LocalFolderModelStore(Path.Combine(AppContext.BaseDirectory, root));
+        });
+    }
+
+    private static void AddModelHostOptions<TOptions>(this IServiceCollection services, string section) where TOptions : class =>
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,3 +1,0 @@
-namespace MultiModel.ModelHost.Hosting;
-
-public sealed record PrewarmOutcome(string Model, int? Version, int Status, string? Error);

@@ -1,5 +1,0 @@
-namespace MultiModel.ModelHost.Inference;
-
-/// <param name="Outputs">Names of the outputs asked for; null for all.</param>
-/// <param name="RequestId">The client's request id, echoed by the Open Inference Protocol.</param>
-internal sealed record ParsedRequest(IEnumerable<PredictionInput> Inputs, IReadOnlyList<string>? Outputs, string? RequestId = null);

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace MultiModel.ModelHost.Models;
+
+/// <summary>
+/// Optional post-processing settings shipped beside a model as <c>labels.json</c>, e.g.
+/// <c>{"labels":["setosa","versicolor","virginica"],"scoresOutput":"probabilities","threshold":0.6,"topK":3}</c>.
+/// </summary>
+public sealed record ModelSidecar(
+    [property: JsonPropertyName("labels")] IReadOnlyList<string> Labels,
+    [property: JsonPropertyName("scoresOutput")] string? ScoresOutput = null,
+    [property: JsonPropertyName("threshold")] float? Threshold = null,
+    [property: JsonPropertyName("topK")] int TopK = 3);

@@ -1,4 +1,0 @@
-namespace MultiModel.ModelHost.Storage;
-
-/// <summary>The store refused access to the model (a configuration problem, not a missing model).</summary>
-public sealed class ModelStoreAccessDeniedException(string message, Exception? inner = null) : Exception(message, inner);
