@@ -125,8 +125,17 @@ public sealed partial class ModelCache : IDisposable
         Interlocked.Read(ref _failedLoads),
         Interlocked.Read(ref _evictions));
 
+    /// <summary>Releases every cached model (a session still running a request is disposed when that ends).</summary>
     public void Dispose()
     {
+        lock (_admission)
+        {
+            foreach (var model in _resident.Values)
+            {
+                Remove(model);
+            }
+        }
+
         _cache.Dispose();
         _loadSlots.Dispose();
         _creation.Dispose();

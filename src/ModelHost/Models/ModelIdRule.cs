@@ -15,6 +15,6 @@ internal static partial class ModelIdRule
 
     public static bool IsValid(string id) => Pattern().IsMatch(id) && !id.Contains("..", StringComparison.Ordinal);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\z")] // \z, not $: "$" would also match before a trailing newline
     private static partial Regex Pattern();
 }

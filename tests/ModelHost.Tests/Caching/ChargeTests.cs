@@ -20,8 +20,8 @@ public sealed class ChargeTests : IDisposable
 
     public ChargeTests()
     {
-        // A disposed host leaves the models still in its cache to their finalizers. Run those now: freed while this
-        // test measures, an earlier test's model would be counted against this one's.
+        // Sessions an earlier test left to their finalizers (a lease or a session it never disposed) are freed now:
+        // freed while this test measures, they would be counted against this one's model.
         GC.Collect();
         GC.WaitForPendingFinalizers();
     }

@@ -24,6 +24,7 @@ public sealed class ModelIdRuleTests
     [InlineData("../etc")]
     [InlineData("a*")]
     [InlineData("a b")]
+    [InlineData("iris\n")]
     public void IsValid_IdThatCouldLeaveItsFolderOrIsNoName_False(string id) => Assert.False(ModelIdRule.IsValid(id));
 
     [Fact]
