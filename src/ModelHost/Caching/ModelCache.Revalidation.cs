@@ -32,7 +32,7 @@ public sealed partial class ModelCache
             }
 
             LogChanged(model.Ref);
-            await JoinOrStartLoad(model.Ref, replacing: model);
+            await JoinOrStartLoad(model.Ref, replacing: model).Loaded;
         }
         catch (ModelNotFoundException)
         {

@@ -36,7 +36,7 @@ public sealed partial class ModelCache : IDisposable
     // slow part of a cold load, still run side by side.
     private readonly SemaphoreSlim _creation = new(1);
     private readonly Lock _admission = new();
-    private readonly ConcurrentDictionary<ModelRef, Lazy<Task<LoadedModel>>> _loading = new();
+    private readonly ConcurrentDictionary<ModelRef, Lazy<PendingLoad>> _loading = new();
     private readonly ConcurrentDictionary<ModelRef, FailedLoad> _failures = new();
     // What is loaded, for eviction order and GET /models: reading values back from MemoryCache would touch its clock.
     private readonly ConcurrentDictionary<ModelRef, LoadedModel> _resident = new();
@@ -99,7 +99,9 @@ public sealed partial class ModelCache : IDisposable
             Interlocked.Increment(ref _misses);
             ThrowIfRecentlyFailed(model);
             var started = _time.GetTimestamp();
-            var loaded = await JoinOrStartLoad(model, replacing: null).WaitAsync(cancellationToken);
+            var pending = JoinOrStartLoad(model, replacing: null);
+            await WaitForTheStoreAsync(model, pending, cancellationToken);
+            var loaded = await pending.Loaded.WaitAsync(cancellationToken);
             if (loaded.TryAddReference())
             {
                 loaded.RecordUse(_time.GetUtcNow());
@@ -145,12 +147,34 @@ public sealed partial class ModelCache : IDisposable
     /// The one load of a model under way, started if there is none. Task.Run: a load can run synchronously for a long
     /// time (session creation) and must not do so inside the Lazy, where every concurrent caller would block a thread.
     /// </summary>
-    private Task<LoadedModel> JoinOrStartLoad(ModelRef model, LoadedModel? replacing) => _loading.GetOrAdd(
+    private PendingLoad JoinOrStartLoad(ModelRef model, LoadedModel? replacing) => _loading.GetOrAdd(
         model,
-        static (key, state) => new Lazy<Task<LoadedModel>>(() => Task.Run(() => state.Cache.LoadAndAdmitAsync(key, state.Replacing))),
+        static (key, state) => new Lazy<PendingLoad>(() =>
+            new PendingLoad(pending => Task.Run(() => state.Cache.LoadAndAdmitAsync(key, state.Replacing, pending)))),
         (Cache: this, Replacing: replacing)).Value;
 
-    private async Task<LoadedModel> LoadAndAdmitAsync(ModelRef model, LoadedModel? replacing)
+    /// <summary>
+    /// A request waits for the store at most <see cref="ModelCacheOptions.MaxStoreWait"/>: a store that does not
+    /// answer (a frozen gateway, a network blackhole) must not hold requests until API Gateway gives up on them. The
+    /// load goes on, and a retry finds the model loaded or the failure remembered. Creating the session once the
+    /// store has delivered is not counted.
+    /// </summary>
+    private async Task WaitForTheStoreAsync(ModelRef model, PendingLoad pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAny(pending.Fetched.Task, pending.Loaded).WaitAsync(_options.MaxStoreWait, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new ModelStoreUnavailableException(
+                $"The model store has not delivered {model} within {_options.MaxStoreWait.TotalSeconds:0.#} s; the download goes on, " +
+                "and a retry may find the model loaded.",
+                TimeSpan.FromSeconds(Math.Clamp(_options.MaxStoreWait.TotalSeconds, 1, 10)));
+        }
+    }
+
+    private async Task<LoadedModel> LoadAndAdmitAsync(ModelRef model, LoadedModel? replacing, PendingLoad pending)
     {
         try
         {
@@ -166,6 +190,7 @@ public sealed partial class ModelCache : IDisposable
             try
             {
                 var artifact = await _loader.FetchAsync(model, CancellationToken.None);
+                pending.Fetched.TrySetResult();
                 await _creation.WaitAsync();
                 try
                 {

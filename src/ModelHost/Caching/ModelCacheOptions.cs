@@ -48,6 +48,14 @@ public sealed class ModelCacheOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan FailedLoadRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a request waits for the model store (a version listing, a model's download) before it is answered 503
+    /// with Retry-After. The listing or download goes on in the background, so a retry finds it done; session creation
+    /// after a download is not counted. Kept well under API Gateway's 30 s, so a store outage fails fast.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan MaxStoreWait { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a cached model (and a model's latest version) is served before the store is asked whether it changed.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RevalidateAfter { get; set; } = TimeSpan.FromSeconds(30);

@@ -24,4 +24,11 @@ public interface IModelStore
     /// revalidated without fetching it again. False when the object changed or disappeared.
     /// </summary>
     Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Versions of a model this store can serve without asking a remote store (a disk tier's copies), ascending: what
+    /// a lookup falls back on while the remote store cannot answer. Empty for stores with nothing local.
+    /// </summary>
+    Task<IReadOnlyList<int>> LocalVersionsAsync(string modelId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<int>>([]);
 }

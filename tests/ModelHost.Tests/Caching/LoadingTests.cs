@@ -65,4 +65,26 @@ public sealed class LoadingTests
         Assert.Equal(HttpStatusCode.OK, (await second).StatusCode);
         Assert.Equal(1, app.Store.FetchCount("b"));
     }
+
+    [Fact]
+    public async Task Predict_StoreSilentOnAFetch_Gets503WithRetryAfterWithinTheWaitLimitAndTheLoadGoesOn()
+    {
+        using var app = new ModelHostApp(new() { ["ModelHost:Cache:MaxStoreWait"] = "00:00:00.500" });
+        app.AddModel("m", 1, TestModelFactory.Mlp(2, 8, 2));
+        var gate = app.Store.Hold("m");
+        var client = app.CreateClient();
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var waited = await client.PredictRawAsync("/models/m/predict", Body);
+        var answeredAfter = started.Elapsed;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, waited.StatusCode);
+        Assert.NotNull(waited.Headers.RetryAfter);
+        Assert.Contains("has not delivered m/1 within 0.5 s", (await waited.JsonAsync()).GetProperty("detail").GetString());
+        Assert.True(answeredAfter < TimeSpan.FromSeconds(5), $"answered after {answeredAfter}");
+        gate.SetResult();
+        Assert.True(await Eventually.TrueAsync(() => app.Cache.Snapshot().Loads == 1));
+        Assert.Equal(HttpStatusCode.OK, (await client.PredictRawAsync("/models/m/predict", Body)).StatusCode);
+        Assert.Equal(1, app.Store.FetchCount("m")); // the first request's load, not a second one
+    }
 }

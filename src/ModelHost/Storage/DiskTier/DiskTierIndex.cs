@@ -35,6 +35,15 @@ internal sealed class DiskTierIndex(long budgetBytes)
         }
     }
 
+    /// <summary>The versions of a model with a copy here, ascending.</summary>
+    public IReadOnlyList<int> VersionsOf(string modelId)
+    {
+        lock (_lock)
+        {
+            return _entries.Keys.Where(model => model.Id == modelId).Select(model => model.Version).Order().ToArray();
+        }
+    }
+
     /// <summary>
     /// Reserves <paramref name="size"/> bytes, choosing least recently used copies to evict (returned, for the caller
     /// to delete). False, evicting nothing, when the room cannot be made.

@@ -42,6 +42,10 @@ public sealed partial class DiskTierModelStore : IModelStore
     public Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken) =>
         _inner.ListVersionsAsync(modelId, cancellationToken);
 
+    /// <summary>The versions with a copy on disk: served while the remote store cannot be asked, even right after a restart.</summary>
+    public Task<IReadOnlyList<int>> LocalVersionsAsync(string modelId, CancellationToken cancellationToken) =>
+        Task.FromResult(_index.VersionsOf(modelId));
+
     /// <summary>Concurrent fetches of one model share one; each caller's token only stops its own wait.</summary>
     public async Task<ModelArtifact> FetchAsync(ModelRef model, long maxBytes, CancellationToken cancellationToken)
     {
