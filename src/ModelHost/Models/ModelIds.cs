@@ -16,5 +16,13 @@ public static class ModelIds
         : int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed
         : throw new InvalidInputException($"Version '{Truncate(version)}' is not valid; expected a positive integer such as 1 or 2.");
 
+    /// <summary>
+    /// The version a store's folder name stands for: a positive integer written as the store fetches it (no sign, no
+    /// leading zero, so "01" is not version 1); 0 for any other name, which stores ignore. One spelling per version
+    /// keeps the listing and the fetch agreeing on the key.
+    /// </summary>
+    public static int StoredVersion(ReadOnlySpan<char> folder) =>
+        folder is [>= '1' and <= '9', ..] && int.TryParse(folder, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0;
+
     private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "...";
 }

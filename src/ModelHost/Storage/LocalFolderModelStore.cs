@@ -94,6 +94,5 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
             .OrderBy(file => file.Name, StringComparer.Ordinal)
             .Select(file => string.Create(CultureInfo.InvariantCulture, $"{file.Name}:{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}")));
 
-    private static int ParseVersion(string directory) =>
-        int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0;
+    private static int ParseVersion(string directory) => ModelIds.StoredVersion(Path.GetFileName(directory));
 }

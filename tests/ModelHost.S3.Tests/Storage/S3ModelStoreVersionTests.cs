@@ -18,6 +18,8 @@ public sealed class S3ModelStoreVersionTests(RadosgwFixture s3)
         await s3.PutAsync($"{id}/3/labels.json", "{}"u8.ToArray()); // labels without a model: not a version
         await s3.PutAsync($"{id}/latest/model.onnx", SmallModels.Small); // not a number
         await s3.PutAsync($"{id}/4/model.onnx.bak", SmallModels.Small);
+        await s3.PutAsync($"{id}/05/model.onnx", SmallModels.Small); // 5 is fetched from "5/", so "05/" is not a version
+        await s3.PutAsync($"{id}/+6/model.onnx", SmallModels.Small);
         await s3.PutModelAsync(id + "x", 7, SmallModels.Small); // a neighbour whose id starts with this one
         using var sut = s3.CreateStore();
 

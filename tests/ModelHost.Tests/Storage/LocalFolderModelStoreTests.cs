@@ -4,7 +4,7 @@ using MultiModel.TestModels;
 
 namespace MultiModel.ModelHost.Tests.Storage;
 
-/// <summary>The local store answers for ids the rule refuses as the S3 store does: no versions, not found.</summary>
+/// <summary>The local store answers for ids the rule refuses, and for odd version folders, as the S3 store does.</summary>
 public sealed class LocalFolderModelStoreTests : IDisposable
 {
     private readonly string _parent = Directory.CreateTempSubdirectory("modelhost-local-store-").FullName;
@@ -24,6 +24,20 @@ public sealed class LocalFolderModelStoreTests : IDisposable
     [Fact]
     public async Task ListVersionsAsync_ValidId_ListsItsVersions() =>
         Assert.Equal([1], await _store.ListVersionsAsync("inside", CancellationToken.None));
+
+    [Fact]
+    public async Task ListVersionsAsync_FoldersNotSpelledAsTheStoreFetchesThem_Ignored()
+    {
+        var root = Path.Combine(_parent, "root");
+        TestModelFactory.WriteToStore(root, "inside", 3, TestModelFactory.Mlp(2, 4, 2));
+        foreach (var folder in new[] { "02", "+4", "latest" })
+        {
+            var directory = Directory.CreateDirectory(Path.Combine(root, "inside", folder)).FullName;
+            File.WriteAllBytes(Path.Combine(directory, ModelFiles.Model), TestModelFactory.Mlp(2, 4, 2));
+        }
+
+        Assert.Equal([1, 3], await _store.ListVersionsAsync("inside", CancellationToken.None));
+    }
 
     [Fact]
     public async Task ListVersionsAsync_IdTheRuleRefuses_NoVersions() =>

@@ -12,7 +12,10 @@ internal sealed class S3ModelKeys(string prefix)
 
     public string Sidecar(ModelRef model) => Key(model, ModelFiles.Sidecar);
 
-    /// <summary>The version of a key listed under <see cref="ModelFolder"/>, or 0 when the key is not a model file.</summary>
+    /// <summary>
+    /// The version of a key listed under <see cref="ModelFolder"/>, or 0 when the key is not a model file or its version
+    /// folder is not written as the store fetches it (<see cref="ModelIds.StoredVersion"/>).
+    /// </summary>
     public int VersionOf(string modelId, string key)
     {
         var folder = ModelFolder(modelId);
@@ -22,8 +25,7 @@ internal sealed class S3ModelKeys(string prefix)
             return 0;
         }
 
-        var version = key.AsSpan(folder.Length, key.Length - folder.Length - suffix.Length);
-        return int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        return ModelIds.StoredVersion(key.AsSpan(folder.Length, key.Length - folder.Length - suffix.Length));
     }
 
     private string Key(ModelRef model, string file) =>
