@@ -250,5 +250,23 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
         }
     }
 
+    [Fact]
+    public void Constructor_FolderOfAnotherRunningHost_RefusesUntilThatHostLetsGo()
+    {
+        using var first = new DiskTierUnderTest(s3);
+        using var s3Store = s3.CreateStore();
+        var pending = Path.Combine(first.Options.Directory, "m-0000.v1.0000.tmp"); // the first host's download in progress
+        File.WriteAllText(pending, "partial");
+
+        var error = Assert.Throws<InvalidOperationException>(() => new DiskTierModelStore(
+            s3Store.Store, first.Options, TimeProvider.System, NullLogger<DiskTierModelStore>.Instance));
+
+        Assert.Contains("in use by another running host", error.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(pending));
+        first.Store.Dispose();
+        using var second = new DiskTierModelStore(s3Store.Store, first.Options, TimeProvider.System, NullLogger<DiskTierModelStore>.Instance);
+        Assert.False(File.Exists(pending)); // now the folder's own, an interrupted download is cleaned up
+    }
+
     private static string TempDirectory() => Path.Combine(Path.GetTempPath(), $"disk-tier-{Guid.NewGuid():N}");
 }

@@ -11,8 +11,13 @@ namespace MultiModel.ModelHost.S3.Tests.Storage;
 public sealed class DiskTierOverAnyStoreTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("any-store-").FullName;
+    private DiskTierModelStore? _tier;
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose()
+    {
+        _tier?.Dispose();
+        Directory.Delete(_root, recursive: true);
+    }
 
     [Fact]
     public async Task FetchAsync_StoreWithoutFileFetching_KeepsItsOwnCopyWithLabels()
@@ -46,10 +51,15 @@ public sealed class DiskTierOverAnyStoreTests : IDisposable
         return (inner, Reopen(inner));
     }
 
-    // Copies from an earlier run are confirmed once whatever RevalidateAfter says; after that a day is trusted.
-    private DiskTierModelStore Reopen(IModelStore inner) => new(
-        inner,
-        new DiskTierOptions { Directory = Path.Combine(_root, "tier"), RevalidateAfter = TimeSpan.FromDays(1) },
-        TimeProvider.System,
-        NullLogger<DiskTierModelStore>.Instance);
+    // As after a restart: the earlier tier lets go of the folder first. Copies from an earlier run are confirmed once
+    // whatever RevalidateAfter says; after that a day is trusted.
+    private DiskTierModelStore Reopen(IModelStore inner)
+    {
+        _tier?.Dispose();
+        return _tier = new(
+            inner,
+            new DiskTierOptions { Directory = Path.Combine(_root, "tier"), RevalidateAfter = TimeSpan.FromDays(1) },
+            TimeProvider.System,
+            NullLogger<DiskTierModelStore>.Instance);
+    }
 }

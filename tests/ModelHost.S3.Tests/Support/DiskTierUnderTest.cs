@@ -22,7 +22,7 @@ public sealed class DiskTierUnderTest : IDisposable
         Store = Reopen();
     }
 
-    public DiskTierModelStore Store { get; private set; }
+    public DiskTierModelStore Store { get; private set; } = null!;
 
     public DiskTierOptions Options { get; }
 
@@ -30,12 +30,16 @@ public sealed class DiskTierUnderTest : IDisposable
 
     public RequestCounter Requests => _s3.Requests;
 
-    /// <summary>A new tier over the same folder, as after a process restart.</summary>
-    public DiskTierModelStore Reopen() =>
-        Store = new DiskTierModelStore(_s3.Store, Options, Time, NullLogger<DiskTierModelStore>.Instance);
+    /// <summary>A new tier over the same folder, as after a process restart (the old one lets go of the folder first).</summary>
+    public DiskTierModelStore Reopen()
+    {
+        Store?.Dispose();
+        return Store = new DiskTierModelStore(_s3.Store, Options, Time, NullLogger<DiskTierModelStore>.Instance);
+    }
 
     public void Dispose()
     {
+        Store.Dispose();
         _s3.Dispose();
         DeleteLater(Options.Directory);
     }

@@ -8,12 +8,16 @@ namespace MultiModel.ModelHost.Storage.DiskTier;
 /// <summary>
 /// The tier's folder: one sub-folder per copy (<c>{id}-{hash}.v{version}.{random}</c> holding <c>model.onnx</c> and
 /// <c>entry.json</c>) and downloads in progress as <c>*.tmp</c> files. A fresh name per copy means a replaced or
-/// evicted copy can be deleted without touching the one that replaced it.
+/// evicted copy can be deleted without touching the one that replaced it. One host owns the folder at a time: it
+/// holds an exclusive lock on <c>.lock</c> inside for as long as it runs, so a second host on the same machine cannot
+/// delete the first one's downloads in progress or evict its copies; it is refused at start instead.
 /// </summary>
-internal sealed class DiskTierDirectory
+internal sealed class DiskTierDirectory : IDisposable
 {
     private const string MarkerFile = ".modelhost-disk-tier";
+    private const string LockFile = ".lock";
     private const string TemporarySuffix = ".tmp";
+    private readonly FileStream _lock;
 
     public DiskTierDirectory(string root)
     {
@@ -31,6 +35,8 @@ internal sealed class DiskTierDirectory
 
             File.WriteAllText(marker, "Model copies of the ModelHost disk tier; everything here may be deleted at any time.\n");
         }
+
+        _lock = TakeLock(Root);
     }
 
     public string Root { get; }
@@ -55,6 +61,8 @@ internal sealed class DiskTierDirectory
         }
     }
 
+    public void Dispose() => _lock.Dispose();
+
     public static void TryDelete(string path)
     {
         try
@@ -71,6 +79,22 @@ internal sealed class DiskTierDirectory
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // A copy that cannot be deleted now is found again by the next start's scan.
+        }
+    }
+
+    // FileShare.None is an exclusive advisory lock (flock) on Linux, honoured by every .NET process; the kernel drops it
+    // when the process ends, however it ends, so a crashed host never leaves the folder locked.
+    private static FileStream TakeLock(string root)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(root, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException exception)
+        {
+            throw new InvalidOperationException(
+                $"ModelHost:DiskCache:Directory '{root}' is in use by another running host. Give each host a folder of its own " +
+                "(two hosts in one folder would delete each other's downloads and evict each other's copies).", exception);
         }
     }
 

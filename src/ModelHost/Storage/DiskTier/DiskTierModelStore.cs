@@ -10,7 +10,7 @@ namespace MultiModel.ModelHost.Storage.DiskTier;
 /// download; the file is handed to ONNX Runtime directly. Downloads go to a temporary name and are renamed when
 /// complete; a copy whose size or write time no longer matches its <c>entry.json</c> is deleted and fetched again.
 /// </summary>
-public sealed partial class DiskTierModelStore : IModelStore
+public sealed partial class DiskTierModelStore : IModelStore, IDisposable
 {
     private readonly IModelStore _inner;
     private readonly DiskTierOptions _options;
@@ -41,6 +41,9 @@ public sealed partial class DiskTierModelStore : IModelStore
 
     public Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken) =>
         _inner.ListVersionsAsync(modelId, cancellationToken);
+
+    /// <summary>Lets go of the folder, for the next host to use.</summary>
+    public void Dispose() => _directory.Dispose();
 
     /// <summary>The versions with a copy on disk: served while the remote store cannot be asked, even right after a restart.</summary>
     public Task<IReadOnlyList<int>> LocalVersionsAsync(string modelId, CancellationToken cancellationToken) =>

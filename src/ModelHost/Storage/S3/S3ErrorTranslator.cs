@@ -8,8 +8,8 @@ namespace MultiModel.ModelHost.Storage.S3;
 
 /// <summary>
 /// Turns what the SDK throws into the store's exceptions, which the host maps to 404, 503 + Retry-After, or a clear
-/// configuration error. Credentials that S3 rejects and permissions it refuses get different messages on purpose:
-/// one is a broken secret, the other a policy to fix.
+/// configuration error. Credentials that S3 rejects, credentials that are missing altogether and permissions S3
+/// refuses get different messages on purpose: a broken secret, a missing role, a policy to fix.
 /// </summary>
 internal sealed class S3ErrorTranslator(string bucket, TimeSpan retryAfter)
 {
@@ -46,6 +46,16 @@ internal sealed class S3ErrorTranslator(string bucket, TimeSpan retryAfter)
                     Unavailable($"S3 answered {(int)s3.StatusCode} {s3.ErrorCode} for {location}.", s3),
                 _ => new ModelLoadFailedException($"S3 refused to serve {location}: {(int)s3.StatusCode} {s3.ErrorCode} {s3.Message}", s3),
             };
+        }
+
+        if (exception is AmazonClientException
+            && exception.Message.StartsWith("Failed to resolve AWS credentials", StringComparison.Ordinal))
+        {
+            return new ModelStoreAccessDeniedException(
+                $"The host has no AWS credentials to read {location}. On Lambda the function's execution role provides them; " +
+                "elsewhere set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or run with a role. " +
+                "The SDK looked in the environment, a web identity token, the shared profile and instance metadata.",
+                exception);
         }
 
         return IsTransient(exception)
