@@ -25,7 +25,7 @@ public sealed class ModelHostOnS3Tests(RadosgwFixture s3)
     }
 
     [Fact]
-    public async Task Predict_32ConcurrentFirstRequests_ExactlyOneGetObject()
+    public async Task Predict_32ConcurrentFirstRequests_ExactlyOneGetObjectAndOneListing()
     {
         var id = RadosgwFixture.NewId("herdhttp");
         await s3.PutModelAsync(id, 1, SmallModels.Small);
@@ -36,6 +36,7 @@ public sealed class ModelHostOnS3Tests(RadosgwFixture s3)
 
         Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
         Assert.Equal(1, app.Requests.Count(HttpMethod.Get, $"/{id}/1/model.onnx"));
+        Assert.Equal(1, app.Requests.Listings($"{id}/"));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class CountingHttpClientFactory(RequestCounter counter) : HttpClie
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            counter.Record(request.Method, Uri.UnescapeDataString(request.RequestUri!.AbsolutePath));
+            counter.Record(request.Method, Uri.UnescapeDataString(request.RequestUri!.AbsolutePath), Uri.UnescapeDataString(request.RequestUri.Query));
             return base.SendAsync(request, cancellationToken);
         }
     }

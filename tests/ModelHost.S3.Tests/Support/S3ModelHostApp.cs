@@ -31,6 +31,8 @@ public sealed class S3ModelHostApp : WebApplicationFactory<Program>
             ["ModelHost:Store:S3:MaxErrorRetry"] = "1",
             ["ModelHost:Store:S3:RetryAfter"] = "00:00:03",
             ["ModelHost:DiskCache:Directory"] = DiskDirectory,
+            // Resident memory here is the whole test process's; the guard on it is tested against a host of its own.
+            ["ModelHost:Cache:LimitResidentMemory"] = "false",
         };
         foreach (var (key, value) in settings ?? [])
         {
