@@ -8,6 +8,7 @@ builder.AddModelHost();
 
 var app = builder.Build();
 app.UseRequestIds();
+app.UseLambdaResponseLimit(); // on Lambda only: a response over its 6 MB limit becomes a 413 that says so
 app.UseExceptionHandler();
 app.UseStatusCodePages(); // bodiless errors from the framework (unknown route, wrong method) become ProblemDetails too
 app.MapOpenApi();

@@ -8,6 +8,7 @@ builder.AddRouter();
 
 var app = builder.Build();
 app.UseRequestIds();
+app.UseLambdaResponseLimit(); // on Lambda only: a response over its 6 MB limit becomes a 413 that says so
 app.UseExceptionHandler();
 app.UseStatusCodePages(); // bodiless errors from the framework (wrong method) become ProblemDetails too
 app.MapDefaultEndpoints(new HealthResponses(HealthResponseWriter.WriteAsync));

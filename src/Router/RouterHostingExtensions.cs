@@ -19,10 +19,6 @@ public static class RouterHostingExtensions
     public static WebApplicationBuilder AddRouter(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-#if LAMBDA_HOSTING
-        // A no-op unless AWS_LAMBDA_FUNCTION_NAME is set: one binary for Kestrel locally and Lambda in production.
-        services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
-#endif
         services.AddOptions<RouterOptions>().BindConfiguration(RouterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ForwardingOptions>().BindConfiguration(ForwardingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

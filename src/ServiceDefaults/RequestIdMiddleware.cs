@@ -34,7 +34,7 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
         }, context);
 
         // The innermost scope wins: every event of this request carries this id, not Kestrel's connection-based one.
-        using (logger.BeginScope(new KeyValuePair<string, object>[] { new("RequestId", id) }))
+        using (logger.BeginScope(Scope(context, id)))
         {
             // A missing id is made without a word; a given one that cannot be used is worth a line.
             if (!usable && !StringValues.IsNullOrEmpty(given))
@@ -44,6 +44,22 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
 
             await next(context);
         }
+    }
+
+    /// <summary>
+    /// The request's log scope: its id, and on Lambda also Lambda's own request id, the one in Lambda's REPORT lines
+    /// (duration, billed duration, memory), so an app's events and Lambda's figures for the invocation can be joined.
+    /// </summary>
+    private static KeyValuePair<string, object>[] Scope(HttpContext context, string id)
+    {
+#if LAMBDA_HOSTING
+        if (context.Items.TryGetValue(Amazon.Lambda.AspNetCoreServer.AbstractAspNetCoreFunction.LAMBDA_CONTEXT, out var item)
+            && item is Amazon.Lambda.Core.ILambdaContext lambda)
+        {
+            return [new("RequestId", id), new("AwsRequestId", lambda.AwsRequestId)];
+        }
+#endif
+        return [new("RequestId", id)];
     }
 
     private static string Truncate(string value) => value.Length <= LoggedLength ? value : string.Concat(value.AsSpan(0, LoggedLength), "...");

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Routing;
+#if LAMBDA_HOSTING
+using Microsoft.Extensions.DependencyInjection.Extensions;
+#endif
 
 namespace MultiModel.ServiceDefaults;
 
@@ -17,11 +20,29 @@ public static class ServiceDefaultsExtensions
         // "+=": an app adds its own customisation (the ModelHost's Open Inference "error" field) beside this one.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails += AddRequestId);
         builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<Lambda.ILambdaWarmup, Lambda.HealthWarmup>();
+#if LAMBDA_HOSTING
+        // A no-op unless AWS_LAMBDA_FUNCTION_NAME is set: one binary for Kestrel locally and Lambda in production.
+        // Function URLs and API Gateway HTTP APIs both send the 2.0 payload. On Lambda its server is replaced by one
+        // that warms the app up inside the init phase.
+        builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+        if (Lambda.LambdaEnvironment.IsLambda)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.Server.IServer, Lambda.WarmedHttpApiLambdaServer>());
+        }
+#endif
         return builder;
     }
 
     /// <summary>The X-Request-Id middleware: put it first, so every response and log event of a request carries the id.</summary>
     public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app) => app.UseMiddleware<RequestIdMiddleware>();
+
+    /// <summary>
+    /// On Lambda, a response over Lambda's payload limit becomes a 413 that says so, instead of the end of the process
+    /// (<see cref="Lambda.LambdaResponseLimitMiddleware"/>); elsewhere nothing is added to the pipeline.
+    /// </summary>
+    public static IApplicationBuilder UseLambdaResponseLimit(this IApplicationBuilder app) =>
+        Lambda.LambdaEnvironment.IsLambda ? app.UseMiddleware<Lambda.LambdaResponseLimitMiddleware>() : app;
 
     /// <summary>Liveness and readiness, worded as the app words them, at each of its health prefixes.</summary>
     public static IEndpointRouteBuilder MapDefaultEndpoints(this IEndpointRouteBuilder endpoints, HealthResponses responses)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
+using MultiModel.ServiceDefaults.Lambda;
 
 namespace MultiModel.ModelHost.Api;
 
@@ -58,6 +59,11 @@ public static class PredictApi
 
                 // The input tensors are freed as soon as the model has run; what the response echoes stays readable.
                 using var request = await format.ReadAsync(context.Request, lease.Model.Signature, dependencies.Options.Value, context.RequestAborted);
+                if (request.Inputs.Rows is { } rows and <= int.MaxValue)
+                {
+                    context.Items[LambdaResponseLimitMiddleware.BatchRowsItem] = (int)rows; // so a 413 on Lambda can say how many fit
+                }
+
                 var prediction = Predictor.Run(lease.Onnx, request.Inputs, request.Outputs);
                 return new PredictionResult(lease, slot, request, prediction, format, dependencies.Log, started);
             }

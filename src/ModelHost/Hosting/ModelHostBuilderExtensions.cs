@@ -7,6 +7,7 @@ using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Storage;
 using MultiModel.ModelHost.Storage.S3;
 using MultiModel.ServiceDefaults;
+using MultiModel.ServiceDefaults.Lambda;
 
 namespace MultiModel.ModelHost.Hosting;
 
@@ -36,16 +37,13 @@ public static class ModelHostBuilderExtensions
         services.AddSingleton<PredictionLog>();
         services.AddSingleton<PredictionSlots>();
         services.AddHostedService<StartupPrewarm>();
+        services.AddSingleton<ILambdaWarmup, PrewarmedModelWarmup>(); // asked only on Lambda, after the prewarm
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddProblemDetails(options => options.CustomizeProblemDetails += OpenInferenceErrors.AddErrorField);
         services.AddExceptionHandler<ModelHostExceptionHandler>();
         services.AddOpenApi(options => options.AddOperationTransformer<JsonRequestBodyTransformer>());
 
-#if LAMBDA_HOSTING
-        // A no-op unless AWS_LAMBDA_FUNCTION_NAME is set, so the same image also runs on Kestrel.
-        services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
-#endif
         return builder;
     }
 

@@ -15,6 +15,9 @@ internal sealed class ModelInputs(ModelSignature signature) : IDisposable
     /// <summary>Sizes given to named variable dimensions so far: what the next input's shape must agree with.</summary>
     public DimensionBindings Dimensions { get; } = new();
 
+    /// <summary>The size of the first dimension of the first input that has one: a batch's rows. Null for scalars only.</summary>
+    public long? Rows => _values.Select(value => value.GetTensorTypeAndShape().Shape).FirstOrDefault(shape => shape.Length > 0)?[0];
+
     internal IReadOnlyList<string> Names => _names;
     internal IReadOnlyList<OrtValue> Values => _values;
 

@@ -56,7 +56,8 @@ rgw dns name = 127.0.0.1
 CONF
 : > "$dir/keyring"
 
-fail() { echo "start.sh: $1 (logs in $dir/log)" >&2; bash "$here/stop.sh" "$dir" >/dev/null 2>&1 || true; exit 1; }
+# The failure message carries the last lines the daemons and ceph commands wrote: the folder is deleted with the test.
+fail() { echo "start.sh: $1 (logs in $dir/log): $(tail -n 5 "$dir/log/start.err" 2>/dev/null | tr '\n' ' ')" >&2; bash "$here/stop.sh" "$dir" >/dev/null 2>&1 || true; exit 1; }
 
 if [ -n "$owner_pid" ]; then
   setsid nohup bash -c "while kill -0 $owner_pid 2>/dev/null; do sleep 1; done; bash '$here/stop.sh' '$dir' --delete" \
@@ -68,8 +69,18 @@ ceph-mon -c "$conf" -i a --mkfs --monmap "$dir/monmap" || fail "ceph-mon --mkfs 
 timeout 60 ceph-mon -c "$conf" -i a </dev/null >/dev/null 2>>"$dir/log/start.err" || fail "ceph-mon did not start"
 
 osd_uuid=$(cat /proc/sys/kernel/random/uuid)
-osd_id=$(timeout 30 ceph -c "$conf" osd new "$osd_uuid") || fail "ceph osd new failed"
-timeout 30 ceph -c "$conf" osd crush add "osd.$osd_id" 1.0 root=default >/dev/null 2>&1 || fail "ceph osd crush add failed"
+osd_id=$(timeout 30 ceph -c "$conf" osd new "$osd_uuid" 2>>"$dir/log/start.err") || fail "ceph osd new failed"
+[[ $osd_id =~ ^[0-9]+$ ]] || fail "ceph osd new printed '$osd_id' instead of an OSD id"
+# Retried: a CI run once saw this refused right after "osd new" on a loaded machine.
+crush_added=false
+for _ in $(seq 1 10); do
+  if timeout 30 ceph -c "$conf" osd crush add "osd.$osd_id" 1.0 root=default >/dev/null 2>>"$dir/log/start.err"; then
+    crush_added=true
+    break
+  fi
+  sleep 0.5
+done
+$crush_added || fail "ceph osd crush add failed"
 mkdir -p "$dir/osd/osd.$osd_id"
 ceph-osd -c "$conf" -i "$osd_id" --mkfs --osd-uuid "$osd_uuid" >/dev/null 2>&1 || fail "ceph-osd --mkfs failed"
 timeout 60 ceph-osd -c "$conf" -i "$osd_id" </dev/null >/dev/null 2>>"$dir/log/start.err" || fail "ceph-osd did not start"

@@ -40,6 +40,76 @@ public sealed class ModelHostOnLambdaTests(LambdaImageBuild build, ITestOutputHe
         Assert.Contains("no-such-model", Detail(unknown.Body), StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Predict_ResponseOverLambdasLimit_Gets413SayingHowManyRowsFitAndTheFunctionLivesOn()
+    {
+        await using var function = await StartAsync();
+        var rows = string.Join(",", Enumerable.Repeat("[5.1, 3.5, 1.4, 0.2]", 250_000)); // a 5 MB request, a 60 MB response
+
+        var tooLarge = await InvokeAsync(function.RuntimeApi, "POST", "/models/iris/predict", "{\"inputs\": {\"features\": [" + rows + "]}}");
+        var next = await InvokeAsync(function.RuntimeApi, "POST", "/models/iris/predict", Iris);
+
+        Assert.Equal(413, tooLarge.Status);
+        var detail = Detail(tooLarge.Body);
+        Assert.Contains("6 MB", detail, StringComparison.Ordinal);
+        Assert.Matches(@"The request had 250,000 rows, about [\d,]+ bytes each in the response: send at most [\d,]+ rows per request\.", detail);
+        Assert.Equal(200, next.Status);
+        Assert.False(function.Process.HasExited);
+    }
+
+    [SkippableFact]
+    public async Task Logs_OfAnInvocation_CarryLambdasRequestId()
+    {
+        await using var function = await StartAsync();
+
+        var result = await function.RuntimeApi.InvokeAsync(HttpApiEvent.Request("POST", "/models/iris/predict", Iris), Timeout);
+
+        Assert.Equal(InvocationOutcome.Response, result.Outcome);
+        var prediction = await EventuallyAsync(() => function.Process.Output.FirstOrDefault(line => line.Contains("\"Prediction\"", StringComparison.Ordinal)));
+        using var json = JsonDocument.Parse(prediction);
+        Assert.Equal(result.RequestId, json.RootElement.GetProperty("AwsRequestId").GetString());
+        Assert.Equal(200, json.RootElement.GetProperty("Status").GetInt32());
+    }
+
+    [SkippableFact]
+    public async Task Predict_FirstInvocationAfterAPrewarmedInit_IsACacheHit()
+    {
+        await using var function = await StartAsync(new Dictionary<string, string> { ["ModelHost__Prewarm__Models__0"] = "iris" });
+
+        var durations = new List<double>();
+        var requestIds = new List<string>();
+        for (var i = 0; i < 11; i++)
+        {
+            var result = await function.RuntimeApi.InvokeAsync(HttpApiEvent.Request("POST", "/models/iris/predict", Iris), Timeout);
+            Assert.Equal(200, HttpApiEvent.Response(result.Body).Status);
+            durations.Add(result.Duration.TotalMilliseconds);
+            requestIds.Add(result.RequestId);
+        }
+
+        // The init phase's warm-up requests log predictions too; this is the line of the first real invocation.
+        var first = await EventuallyAsync(() => function.Process.Output.FirstOrDefault(line =>
+            line.Contains("\"Prediction\"", StringComparison.Ordinal) && line.Contains(requestIds[0], StringComparison.Ordinal)));
+        using var json = JsonDocument.Parse(first);
+        Assert.Equal("hit", json.RootElement.GetProperty("CacheResult").GetString());
+        var later = durations.Skip(1).Order().ToArray();
+        output.WriteLine($"first invocation after a prewarmed init: {durations[0]:F1} ms; later ones: median {later[later.Length / 2]:F1} ms (as the Runtime API sees them)");
+    }
+
+    private static async Task<string> EventuallyAsync(Func<string?> find)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (find() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("the expected log line did not appear");
+    }
+
     private async Task<LambdaFunction> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         Skip.If(build.SkipReason is not null, build.SkipReason);
