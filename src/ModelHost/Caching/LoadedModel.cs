@@ -100,7 +100,7 @@ public sealed class LoadedModel
         }
     }
 
-    internal void RecordUse(DateTimeOffset now, bool countHit = true)
+    internal void RecordUse(DateTimeOffset now, bool countHit)
     {
         if (countHit)
         {

@@ -96,15 +96,29 @@ public sealed partial class ModelCache : IDisposable
                 return new ModelLease(cached, cacheHit: true, TimeSpan.Zero);
             }
 
+            // Counted at once, so GET /models shows the requests waiting on a load while they wait.
             Interlocked.Increment(ref _misses);
-            ThrowIfRecentlyFailed(model);
             var started = _time.GetTimestamp();
-            var pending = JoinOrStartLoad(model, replacing: null);
-            await WaitForTheStoreAsync(model, pending, cancellationToken);
-            var loaded = await pending.Loaded.WaitAsync(cancellationToken);
+            LoadedModel loaded;
+            try
+            {
+                ThrowIfRecentlyFailed(model);
+                var pending = JoinOrStartLoad(model, replacing: null);
+                await WaitForTheStoreAsync(model, pending, cancellationToken);
+                loaded = await pending.Loaded.WaitAsync(cancellationToken);
+            }
+            catch (ModelNotFoundException)
+            {
+                // A version the store does not have was never a cache lookup, just as an unknown id is not (that one
+                // fails in VersionResolver before the cache is asked): both 404s count the same, nowhere.
+                Interlocked.Decrement(ref _misses);
+                throw;
+            }
+
             if (loaded.TryAddReference())
             {
-                loaded.RecordUse(_time.GetUtcNow());
+                // The loading request is the model's miss, not its first hit.
+                loaded.RecordUse(_time.GetUtcNow(), countHit: false);
                 return new ModelLease(loaded, cacheHit: false, _time.GetElapsedTime(started));
             }
 
