@@ -36,6 +36,11 @@ public sealed class PredictionMetrics
     /// </summary>
     public void Record(ModelRef? heldModel, int status, TimeSpan total, TimeSpan? inference = null)
     {
+        if (!_requests.Enabled)
+        {
+            return; // nothing listens: the tags are not worth building
+        }
+
         var tags = heldModel is { } model ? ModelTags.For(model) : default;
         if (inference is { } run)
         {

@@ -46,6 +46,11 @@ public sealed class CacheMetrics
     /// <summary>A miss names its model only once the load showed that the store has it.</summary>
     internal void Miss(ModelRef model, Exception? failure)
     {
+        if (!_misses.Enabled)
+        {
+            return; // nothing listens: the tags are not worth building
+        }
+
         if (failure is null || ModelTags.ProveModelExists(failure))
         {
             _misses.Add(1, ModelTags.For(model));
