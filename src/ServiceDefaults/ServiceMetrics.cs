@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Routing;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -19,13 +20,32 @@ public static class ServiceMetrics
     {
         var options = MetricsOptions.Read(builder.Configuration);
         builder.Services.AddSingleton(options);
-        if (!options.Enabled)
+        if (options.Enabled)
         {
-            return builder;
+            AddOpenTelemetry(builder.Services, options, builder.Environment.ApplicationName);
         }
 
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+        return builder;
+    }
+
+    /// <summary>The Prometheus scrape endpoint, when it is on.</summary>
+    public static IEndpointRouteBuilder MapMetricsEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<MetricsOptions>();
+        if (options.Prometheus.Enabled)
+        {
+            MapScrapingEndpoint(endpoints, options.Prometheus.Path);
+        }
+
+        return endpoints;
+    }
+
+    // OpenTelemetry's types are only named in the two methods below, compiled only when metrics are on: with them off
+    // (Lambda's default) its assemblies are not even loaded, which a cold start would pay for.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddOpenTelemetry(IServiceCollection services, MetricsOptions options, string serviceName) =>
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(AppMeters, "Microsoft.AspNetCore.Hosting");
@@ -39,18 +59,7 @@ public static class ServiceMetrics
                     metrics.AddOtlpExporter();
                 }
             });
-        return builder;
-    }
 
-    /// <summary>The Prometheus scrape endpoint, when it is on.</summary>
-    public static IEndpointRouteBuilder MapMetricsEndpoint(this IEndpointRouteBuilder endpoints)
-    {
-        var options = endpoints.ServiceProvider.GetRequiredService<MetricsOptions>();
-        if (options.Prometheus.Enabled)
-        {
-            endpoints.MapPrometheusScrapingEndpoint(options.Prometheus.Path);
-        }
-
-        return endpoints;
-    }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MapScrapingEndpoint(IEndpointRouteBuilder endpoints, string path) => endpoints.MapPrometheusScrapingEndpoint(path);
 }
