@@ -17,6 +17,7 @@ public sealed class CacheMetrics
     // Loads take from tens of milliseconds (a small model on disk) to minutes (a large one from S3).
     private static readonly double[] LoadSeconds = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
+    private readonly Meter _meter;
     private readonly Counter<long> _hits;
     private readonly Counter<long> _misses;
     private readonly Counter<long> _loads;
@@ -27,19 +28,17 @@ public sealed class CacheMetrics
 
     public CacheMetrics(IMeterFactory meters)
     {
-        Meter = meters.Create(MeterName);
-        _hits = Meter.CreateCounter<long>("multimodel.cache.hits", "{request}", "Requests that found their model loaded.");
-        _misses = Meter.CreateCounter<long>("multimodel.cache.misses", "{request}", "Requests that waited for their model's load.");
-        _loads = Meter.CreateCounter<long>("multimodel.model.loads", "{load}", "Models loaded into the cache.");
-        _failedLoads = Meter.CreateCounter<long>("multimodel.model.failed_loads", "{load}", "Loads that failed (a missing model is not one).");
-        _evictions = Meter.CreateCounter<long>("multimodel.model.evictions", "{eviction}", "Models evicted to make room.");
-        _loadDuration = Meter.CreateHistogram("multimodel.model.load.duration", "s", "Time from the start of a load to the model's admission.",
+        _meter = meters.Create(MeterName);
+        _hits = _meter.CreateCounter<long>("multimodel.cache.hits", "{request}", "Requests that found their model loaded.");
+        _misses = _meter.CreateCounter<long>("multimodel.cache.misses", "{request}", "Requests that waited for their model's load.");
+        _loads = _meter.CreateCounter<long>("multimodel.model.loads", "{load}", "Models loaded into the cache.");
+        _failedLoads = _meter.CreateCounter<long>("multimodel.model.failed_loads", "{load}", "Loads that failed (a missing model is not one).");
+        _evictions = _meter.CreateCounter<long>("multimodel.model.evictions", "{eviction}", "Models evicted to make room.");
+        _loadDuration = _meter.CreateHistogram("multimodel.model.load.duration", "s", "Time from the start of a load to the model's admission.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LoadSeconds });
         // Up and down rather than a gauge of what is loaded: an evicted model then reads 0, not its last charge.
-        _charged = Meter.CreateUpDownCounter<long>("multimodel.model.memory.charged", "By", "What each loaded model is charged against the budget.");
+        _charged = _meter.CreateUpDownCounter<long>("multimodel.model.memory.charged", "By", "What each loaded model is charged against the budget.");
     }
-
-    public Meter Meter { get; }
 
     internal void Hit(LoadedModel model) => _hits.Add(1, model.Tags);
 
@@ -95,9 +94,9 @@ public sealed class CacheMetrics
     /// <summary>Gauges read when metrics are collected: the cache's books, the process's memory, loads under way.</summary>
     internal void Observe(ModelCache cache)
     {
-        Meter.CreateObservableGauge("multimodel.cache.memory.limit", () => cache.BudgetBytes, "By", "The cache's budget.");
-        Meter.CreateObservableGauge("multimodel.cache.memory.usage", () => cache.UsedBytes, "By", "Bytes the loaded models are charged.");
-        Meter.CreateObservableGauge("multimodel.process.memory.resident", ProcessMemory.ResidentBytes, "By", "The process's resident memory.");
-        Meter.CreateObservableUpDownCounter("multimodel.cache.active_loads", () => cache.LoadsInFlight, "{load}", "Loads under way.");
+        _meter.CreateObservableGauge("multimodel.cache.memory.limit", () => cache.BudgetBytes, "By", "The cache's budget.");
+        _meter.CreateObservableGauge("multimodel.cache.memory.usage", () => cache.UsedBytes, "By", "Bytes the loaded models are charged.");
+        _meter.CreateObservableGauge("multimodel.process.memory.resident", ProcessMemory.ResidentBytes, "By", "The process's resident memory.");
+        _meter.CreateObservableUpDownCounter("multimodel.cache.active_loads", () => cache.LoadsInFlight, "{load}", "Loads under way.");
     }
 }
