@@ -3,6 +3,7 @@ using MultiModel.ModelHost.Benchmarks;
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- latency [rounds]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- memory [options: see MemoryBenchmarkOptions]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- ort-options
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- metrics [rounds] [predictions per round]
 var which = args.ElementAtOrDefault(0) ?? "all";
 if (which == "ort-probe")
 {
@@ -14,6 +15,13 @@ Console.WriteLine($"ModelHost benchmark on {Environment.ProcessorCount} cores, {
 if (which is "latency" or "all")
 {
     await LatencyBenchmark.RunAsync(int.TryParse(args.ElementAtOrDefault(1), out var rounds) ? rounds : 10);
+}
+
+if (which is "metrics" or "all")
+{
+    await MetricsCostBenchmark.RunAsync(
+        int.TryParse(args.ElementAtOrDefault(1), out var metricRounds) ? metricRounds : 10,
+        int.TryParse(args.ElementAtOrDefault(2), out var perRound) ? perRound : 1000);
 }
 
 if (which is "memory" or "all")

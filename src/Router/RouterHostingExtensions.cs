@@ -44,6 +44,7 @@ public static class RouterHostingExtensions
         services.AddSingleton<RouterTransformer>();
         services.AddSingleton<DefaultRule>();
         services.AddSingleton<TargetCircuits>();
+        services.AddSingleton<ForwardMetrics>();
         services.AddSingleton<ModelForwarder>();
         return builder;
     }

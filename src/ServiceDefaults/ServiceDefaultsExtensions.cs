@@ -7,7 +7,7 @@ namespace MultiModel.ServiceDefaults;
 
 /// <summary>
 /// What the ModelHost and the Router both need, registered and mapped the same way (eShop's ServiceDefaults):
-/// structured logging, request ids, ProblemDetails, health checks, and the place where metrics get wired.
+/// structured logging, request ids, ProblemDetails, health checks and metrics.
 /// Middleware order stays in each app's Program.cs, where it can be read.
 /// </summary>
 public static class ServiceDefaultsExtensions
@@ -44,7 +44,10 @@ public static class ServiceDefaultsExtensions
     public static IApplicationBuilder UseLambdaResponseLimit(this IApplicationBuilder app) =>
         Lambda.LambdaEnvironment.IsLambda ? app.UseMiddleware<Lambda.LambdaResponseLimitMiddleware>() : app;
 
-    /// <summary>Liveness and readiness, worded as the app words them, at each of its health prefixes.</summary>
+    /// <summary>
+    /// Liveness and readiness, worded as the app words them, at each of its health prefixes, and the metrics scrape
+    /// endpoint when it is on.
+    /// </summary>
     public static IEndpointRouteBuilder MapDefaultEndpoints(this IEndpointRouteBuilder endpoints, HealthResponses responses)
     {
         foreach (var prefix in responses.Prefixes)
@@ -52,7 +55,7 @@ public static class ServiceDefaultsExtensions
             endpoints.MapHealthEndpoints(prefix, responses);
         }
 
-        return endpoints;
+        return endpoints.MapMetricsEndpoint();
     }
 
     /// <summary>The id a caller can quote back: the one in X-Request-Id and on every log event of the request.</summary>

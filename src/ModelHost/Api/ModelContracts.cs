@@ -15,6 +15,7 @@ public sealed record ModelDescription(
 
 /// <param name="ChargeBytes">What the cache counts the model as: its measured footprint, else the file-size estimate.</param>
 /// <param name="MeasuredBytes">Native memory its session was measured to take; null when not measured.</param>
+/// <param name="Hits">Requests that found it loaded, as the cache's hits count them: the request that loaded it was a miss.</param>
 public sealed record LoadedModelSummary(
     string Id, int Version, long FileBytes, long ChargeBytes, long? MeasuredBytes, long Hits, DateTimeOffset LoadedAt, DateTimeOffset LastUsed);
 
@@ -29,6 +30,9 @@ public sealed record ProcessMemoryDescription(
     long ManagedHeapBytes,
     long LoadsPastLimit);
 
+/// <param name="Hits">Requests that found their model loaded.</param>
+/// <param name="Misses">Requests that waited for their model's load (or its remembered failure); a model or version the
+/// store does not have is a 404 and neither a hit nor a miss.</param>
 public sealed record CacheDescription(
     long BudgetBytes,
     string BudgetSource,

@@ -33,19 +33,21 @@ public static class PredictApi
     {
         var started = Stopwatch.GetTimestamp();
         int? versionNumber = null;
+        ModelRef? heldModel = null; // the model tags of the request's metrics: none until the store has shown the model exists
         try
         {
             ModelIds.Validate(id);
             versionNumber = ModelIds.ParseVersion(version);
             if (RejectRequest(context.Request, format, dependencies.Options.Value) is { } rejection)
             {
-                dependencies.Log.Write(id, versionNumber, rejection.StatusCode, "none", 0, 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                Failed(dependencies, id, versionNumber, heldModel, rejection.StatusCode, started);
                 return rejection;
             }
 
             var model = await dependencies.Versions.ResolveAsync(id, versionNumber, context.RequestAborted);
             versionNumber = model.Version;
             var lease = await dependencies.Cache.AcquireAsync(model, context.RequestAborted);
+            heldModel = model;
             RateLimitLease? slot = null;
             try
             {
@@ -65,7 +67,7 @@ public static class PredictApi
                 }
 
                 var prediction = Predictor.Run(lease.Onnx, request.Inputs, request.Outputs);
-                return new PredictionResult(lease, slot, request, prediction, format, dependencies.Log, started);
+                return new PredictionResult(lease, slot, request, prediction, format, dependencies.Log, dependencies.Metrics, started);
             }
             catch
             {
@@ -76,9 +78,16 @@ public static class PredictApi
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            dependencies.Log.Write(id, versionNumber, ErrorMapping.Classify(exception).Status, "none", 0, 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Failed(dependencies, id, versionNumber, heldModel, ErrorMapping.Classify(exception).Status, started);
             throw;
         }
+    }
+
+    private static void Failed(PredictDependencies dependencies, string id, int? version, ModelRef? heldModel, int status, long started)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        dependencies.Log.Write(id, version, status, "none", 0, 0, elapsed.TotalMilliseconds);
+        dependencies.Metrics.Record(heldModel, status, elapsed);
     }
 
     // The handler streams its own JSON, so the OpenAPI document learns the body shapes from these. Not Accepts<T>():

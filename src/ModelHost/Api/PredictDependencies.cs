@@ -13,4 +13,5 @@ public sealed record PredictDependencies(
     [FromServices] VersionResolver Versions,
     [FromServices] PredictionSlots Slots,
     [FromServices] PredictionLog Log,
+    [FromServices] PredictionMetrics Metrics,
     [FromServices] IOptions<RequestOptions> Options);

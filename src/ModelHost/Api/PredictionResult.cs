@@ -10,7 +10,8 @@ namespace MultiModel.ModelHost.Api;
 /// them, the model's lease and the prediction's slot, in that order: the outputs come from the model's allocator.
 /// </summary>
 internal sealed class PredictionResult(
-    ModelLease lease, IDisposable slot, PredictionRequest request, Prediction prediction, IPredictionFormat format, PredictionLog log, long startedTimestamp)
+    ModelLease lease, IDisposable slot, PredictionRequest request, Prediction prediction, IPredictionFormat format, PredictionLog log, PredictionMetrics metrics,
+    long startedTimestamp)
     : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -23,7 +24,9 @@ internal sealed class PredictionResult(
             await format.WriteAsync(httpContext.Response, model, lease.Model.Labels, prediction, request, httpContext.RequestAborted);
         }
 
+        var elapsed = Stopwatch.GetElapsedTime(startedTimestamp);
         log.Write(model.Id, model.Version, StatusCodes.Status200OK, cacheHit ? "hit" : "miss", loadTime.TotalMilliseconds,
-            prediction.InferenceTime.TotalMilliseconds, Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+            prediction.InferenceTime.TotalMilliseconds, elapsed.TotalMilliseconds);
+        metrics.Record(model, StatusCodes.Status200OK, elapsed, prediction.InferenceTime);
     }
 }

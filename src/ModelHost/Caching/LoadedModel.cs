@@ -24,6 +24,7 @@ public sealed class LoadedModel
     internal LoadedModel(ModelRef model, OnnxModel onnx, ModelArtifact artifact, ModelCharge charge, DateTimeOffset loadedAt)
     {
         Ref = model;
+        Tags = [new(ModelTags.Id, model.Id), new(ModelTags.Version, model.Version)];
         _onnx = onnx;
         ETag = artifact.ETag;
         FileBytes = artifact.SizeBytes;
@@ -35,6 +36,9 @@ public sealed class LoadedModel
     }
 
     public ModelRef Ref { get; }
+
+    /// <summary>Its metric tags, made once: a hit then records without allocating.</summary>
+    internal KeyValuePair<string, object?>[] Tags { get; }
     public ModelSignature Signature => _onnx.Signature;
 
     /// <summary>Top-label post-processing from the model's sidecar; null when it has none.</summary>
@@ -100,7 +104,7 @@ public sealed class LoadedModel
         }
     }
 
-    internal void RecordUse(DateTimeOffset now, bool countHit = true)
+    internal void RecordUse(DateTimeOffset now, bool countHit)
     {
         if (countHit)
         {

@@ -89,6 +89,7 @@ public sealed partial class ModelCache
             {
                 Remove(victim);
                 Interlocked.Increment(ref _evictions);
+                _metrics.Evicted(victim, TagValue(cause));
                 LogEvicted(victim.Ref, cause, victim.ChargeBytes, victim.Hits);
             }
 
@@ -100,7 +101,11 @@ public sealed partial class ModelCache
     private void Remove(LoadedModel model)
     {
         _cache.Remove(model.Ref);
-        _resident.TryRemove(KeyValuePair.Create(model.Ref, model));
+        if (_resident.TryRemove(KeyValuePair.Create(model.Ref, model)))
+        {
+            _metrics.Released(model);
+        }
+
         model.ReleaseFromCache();
     }
 
@@ -113,11 +118,15 @@ public sealed partial class ModelCache
         if (_resident.TryRemove(KeyValuePair.Create(model.Ref, model)))
         {
             Interlocked.Increment(ref _evictions);
+            _metrics.Released(model);
+            _metrics.Evicted(model, TagValue(EvictionCause.Budget));
             LogEvicted(model.Ref, EvictionCause.Budget, model.ChargeBytes, model.Hits);
         }
 
         model.ReleaseFromCache();
     }
+
+    private static string TagValue(EvictionCause cause) => cause == EvictionCause.Budget ? "budget" : "resident_memory";
 
     private enum EvictionCause
     {

@@ -30,6 +30,7 @@ public sealed partial class ModelCache : IDisposable
     private readonly ModelCacheOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ModelCache> _logger;
+    private readonly CacheMetrics _metrics;
     private readonly SemaphoreSlim _loadSlots;
     // One session is created and admitted at a time: what memory grows by while it is created belongs to that model
     // alone, and the next load's check of resident memory sees it in the cache, where it can be evicted. Fetches, the
@@ -42,7 +43,7 @@ public sealed partial class ModelCache : IDisposable
     private readonly ConcurrentDictionary<ModelRef, LoadedModel> _resident = new();
     private long _hits, _misses, _loads, _failedLoads, _evictions;
 
-    public ModelCache(IModelStore store, OnnxRuntimeStartup onnxRuntime, IOptions<ModelCacheOptions> options, CacheBudget budget, TimeProvider time, ILogger<ModelCache> logger)
+    public ModelCache(IModelStore store, OnnxRuntimeStartup onnxRuntime, IOptions<ModelCacheOptions> options, CacheBudget budget, TimeProvider time, CacheMetrics metrics, ILogger<ModelCache> logger)
     {
         _store = store;
         _options = options.Value;
@@ -54,6 +55,8 @@ public sealed partial class ModelCache : IDisposable
         _loader = new ModelLoader(store, onnxRuntime.SessionOptions, _options, budget, time);
         _loadSlots = new SemaphoreSlim(_options.MaxConcurrentLoads);
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = budget.Bytes, TrackStatistics = true });
+        _metrics = metrics;
+        metrics.Observe(this);
     }
 
     public CacheBudget Budget { get; }
@@ -61,6 +64,9 @@ public sealed partial class ModelCache : IDisposable
     public long BudgetBytes => Budget.Bytes;
 
     public long UsedBytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    /// <summary>Loads under way, reloads of changed models included.</summary>
+    public int LoadsInFlight => _loading.Count;
 
     /// <summary>Resident memory of the process once ONNX Runtime had started, before any model: the base the budget sits on.</summary>
     public Task<long> BaseResidentBytes { get; }
@@ -89,6 +95,7 @@ public sealed partial class ModelCache : IDisposable
                 if (countHit)
                 {
                     Interlocked.Increment(ref _hits);
+                    _metrics.Hit(cached);
                 }
 
                 cached.RecordUse(_time.GetUtcNow(), countHit);
@@ -96,15 +103,36 @@ public sealed partial class ModelCache : IDisposable
                 return new ModelLease(cached, cacheHit: true, TimeSpan.Zero);
             }
 
+            // Counted at once, so GET /models shows the requests waiting on a load while they wait.
             Interlocked.Increment(ref _misses);
-            ThrowIfRecentlyFailed(model);
             var started = _time.GetTimestamp();
-            var pending = JoinOrStartLoad(model, replacing: null);
-            await WaitForTheStoreAsync(model, pending, cancellationToken);
-            var loaded = await pending.Loaded.WaitAsync(cancellationToken);
+            LoadedModel loaded;
+            try
+            {
+                ThrowIfRecentlyFailed(model);
+                var pending = JoinOrStartLoad(model, replacing: null);
+                await WaitForTheStoreAsync(model, pending, cancellationToken);
+                loaded = await pending.Loaded.WaitAsync(cancellationToken);
+            }
+            catch (ModelNotFoundException)
+            {
+                // A version the store does not have was never a cache lookup, just as an unknown id is not (that one
+                // fails in VersionResolver before the cache is asked): both 404s count the same, nowhere.
+                Interlocked.Decrement(ref _misses);
+                throw;
+            }
+            catch (Exception failure)
+            {
+                _metrics.Miss(model, failure);
+                throw;
+            }
+
+            _metrics.Miss(model, failure: null);
+
             if (loaded.TryAddReference())
             {
-                loaded.RecordUse(_time.GetUtcNow());
+                // The loading request is the model's miss, not its first hit.
+                loaded.RecordUse(_time.GetUtcNow(), countHit: false);
                 return new ModelLease(loaded, cacheHit: false, _time.GetElapsedTime(started));
             }
 
@@ -208,6 +236,7 @@ public sealed partial class ModelCache : IDisposable
             }
 
             Interlocked.Increment(ref _loads);
+            _metrics.Loaded(loaded, _time.GetElapsedTime(started));
             _failures.TryRemove(model, out _);
             LogLoaded(model, loaded.FileBytes, loaded.ChargeBytes, _time.GetElapsedTime(started).TotalMilliseconds, ProcessMemory.ResidentBytes());
             return loaded;
@@ -215,6 +244,7 @@ public sealed partial class ModelCache : IDisposable
         catch (Exception exception) when (IsRemembered(exception))
         {
             Interlocked.Increment(ref _failedLoads);
+            _metrics.LoadFailed(model, exception);
             _failures[model] = new FailedLoad(exception, _time.GetUtcNow() + _options.FailedLoadRetryAfter);
             LogLoadFailed(exception, model, exception.GetType().Name);
             throw;
@@ -236,7 +266,12 @@ public sealed partial class ModelCache : IDisposable
             var replaced = IsCurrent(replacing) ? replacing : null;
             _resident[loaded.Ref] = loaded;
             _cache.Set(loaded.Ref, loaded, entry);
-            replaced?.ReleaseFromCache();
+            _metrics.Admitted(loaded);
+            if (replaced is not null)
+            {
+                _metrics.Released(replaced);
+                replaced.ReleaseFromCache();
+            }
         }
     }
 

@@ -29,12 +29,14 @@ public static class ModelHostBuilderExtensions
         services.AddSingleton(new OnnxRuntimeStartup(inference, FormatWarmup.Run)); // starts now, overlapping the rest of start-up
         services.AddModelStore(builder.Configuration);
         services.AddSingleton(static provider => CacheBudget.Resolve(provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value));
+        services.AddSingleton<CacheMetrics>();
         services.AddSingleton<ModelCache>();
         services.AddSingleton<VersionResolver>();
         services.AddSingleton<PrewarmHealthCheck>();
         services.AddHealthChecks().AddCheck<PrewarmHealthCheck>("prewarm", tags: [HealthEndpoints.ReadyTag]);
         services.AddSingleton<Prewarmer>();
         services.AddSingleton<PredictionLog>();
+        services.AddSingleton<PredictionMetrics>();
         services.AddSingleton<PredictionSlots>();
         services.AddHostedService<StartupPrewarm>();
         services.AddSingleton<ILambdaWarmup, PrewarmedModelWarmup>(); // asked only on Lambda, after the prewarm

@@ -27,6 +27,7 @@ public sealed class ModelForwarder(
     IOptions<ForwardingOptions> forwardingOptions,
     IOptions<RulesOptions> rulesOptions,
     DefaultRule defaultRule,
+    ForwardMetrics metrics,
     TimeProvider time,
     ILogger<ModelForwarder> logger)
 {
@@ -72,11 +73,13 @@ public sealed class ModelForwarder(
             context.SetRouteDecision(decision);
             var started = Stopwatch.GetTimestamp();
             var error = await forwarder.SendAsync(context, target.DestinationPrefix, invoker.Invoker, RequestConfig(target), transformer);
-            var upstreamMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);
+            var upstream = Stopwatch.GetElapsedTime(started);
+            var upstreamMs = Math.Round(upstream.TotalMilliseconds, 3);
             var request = context.Request;
             if (error == ForwarderError.None)
             {
                 RouterLog.Forwarded(logger, request.Method, request.Path, modelId, rule.Name, target.DestinationPrefix, context.Response.StatusCode, upstreamMs, context.TraceIdentifier);
+                metrics.Answered(rule, target, context.Response.StatusCode, upstream);
                 return TypedResults.Empty;
             }
 
@@ -87,6 +90,7 @@ public sealed class ModelForwarder(
             {
                 RouterLog.FailedOver(logger, request.Method, request.Path, modelId, rule.Name, target.DestinationPrefix, TargetFailure.Describe(exception),
                     rule.Targets[next].DestinationPrefix, context.TraceIdentifier);
+                metrics.FailedOver(rule, target);
                 // Nothing reached the caller: undo YARP's 502 and its error, and send again.
                 context.Response.Clear();
                 context.Features.Set<IForwarderErrorFeature>(null);
@@ -97,6 +101,7 @@ public sealed class ModelForwarder(
             var others = TargetFailure.NotSent(exception) ? Unavailable(rule, excluded & ~(1u << index)) : null;
             var problem = ForwardErrorMapper.Map(error, exception, decision, others);
             RouterLog.ForwardFailed(logger, exception, request.Method, request.Path, modelId, rule.Name, target.DestinationPrefix, error.ToString(), problem.StatusCode, upstreamMs, context.TraceIdentifier);
+            metrics.Answered(rule, target, problem.StatusCode, upstream);
             if (context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
             {
                 return TypedResults.Empty; // Too late for a body, or nobody left to read it; YARP has aborted the response.
@@ -181,6 +186,7 @@ public sealed class ModelForwarder(
     private IResult NotForwarded(HttpContext context, string modelId, RouteRule? rule, RuleTarget? target, int status, string title, string detail)
     {
         RouterLog.NotForwarded(logger, context.Request.Method, context.Request.Path, modelId, title, status, context.TraceIdentifier);
+        metrics.Answered(rule, target, status);
         return Problem(status, title, detail, rule, target);
     }
 

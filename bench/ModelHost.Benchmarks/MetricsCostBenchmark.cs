@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using MultiModel.ModelHostProcess;
+using MultiModel.TestModels;
+
+namespace MultiModel.ModelHost.Benchmarks;
+
+/// <summary>
+/// What metrics cost a warm prediction: two hosts of the same build on the same model, one exporting metrics (the
+/// default: Prometheus on) and one with them off, measured in alternating rounds of the same run so that drift on a
+/// shared machine falls on both. Host CPU per prediction is the steadier figure; wall-clock latency is shown beside it.
+/// The in-process part (<see cref="MetricsRecordingCost"/>) times the instrument calls of one request alone.
+/// </summary>
+internal static class MetricsCostBenchmark
+{
+    private const string Body = """{"inputs":{"x":[[0.1,0.2,0.3,0.4]]}}""";
+
+    public static async Task RunAsync(int rounds, int perRound)
+    {
+        var root = Directory.CreateTempSubdirectory("modelhost-bench-").FullName;
+        TestModelFactory.WriteToStore(root, "tiny", 1, TestModelFactory.Mlp(4, 8, 3));
+        // Per-request log lines off on both sides: they cost more than metrics and would hide them in their noise.
+        var quiet = new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = "Warning" };
+        await using var on = await HostProcess.StartAsync(root, quiet);
+        await using var off = await HostProcess.StartAsync(root, new Dictionary<string, string>(quiet) { ["Metrics__Prometheus__Enabled"] = "false" });
+        var sides = new[] { new Side("on", on), new Side("off", off) };
+        foreach (var side in sides)
+        {
+            await side.PredictAsync(perRound, measure: false);
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var side in round % 2 == 0 ? sides : sides.Reverse())
+            {
+                await side.PredictAsync(perRound, measure: true);
+            }
+        }
+
+        using var scrape = await sides[0].Client.GetAsync("/metrics");
+        var exported = (await scrape.Content.ReadAsStringAsync()).Contains("multimodel_cache_hits_total{", StringComparison.Ordinal);
+        Console.WriteLine($"metrics on: /metrics {(int)scrape.StatusCode}, the model's hits exported: {exported}");
+        Console.WriteLine($"{"metrics",-8} {"p50 us",8} {"mean us",8} {"host CPU us/predict",20}");
+        foreach (var side in sides)
+        {
+            Console.WriteLine($"{side.Name,-8} {side.Latency.Median,8:F1} {side.Latency.Mean,8:F1} {side.CpuPerPredict,20:F2}");
+        }
+
+        var (withMetrics, without) = (sides[0], sides[1]);
+        Console.WriteLine($"on - off: p50 {withMetrics.Latency.Median - without.Latency.Median:F1} us, mean {withMetrics.Latency.Mean - without.Latency.Mean:F1} us, " +
+            $"CPU {withMetrics.CpuPerPredict - without.CpuPerPredict:F2} us/predict; on / off: p50 {withMetrics.Latency.Median / without.Latency.Median:F3}, " +
+            $"CPU {withMetrics.CpuPerPredict / without.CpuPerPredict:F3}");
+        foreach (var side in sides)
+        {
+            side.Client.Dispose();
+        }
+
+        MetricsRecordingCost.Run();
+        Directory.Delete(root, recursive: true);
+    }
+
+    private sealed class Side(string name, HostProcess host)
+    {
+        private TimeSpan _cpu;
+        private int _measured;
+
+        public string Name => name;
+        public HttpClient Client { get; } = new(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = host.Address };
+        public Samples Latency { get; } = new();
+        public double CpuPerPredict => _cpu.TotalMicroseconds / _measured;
+
+        public async Task PredictAsync(int count, bool measure)
+        {
+            var cpuBefore = host.CpuTime();
+            for (var i = 0; i < count; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var content = new StringContent(Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+                using var response = await Client.PostAsync("/models/tiny/predict", content);
+                await response.Content.ReadAsByteArrayAsync();
+                response.EnsureSuccessStatusCode();
+                if (measure)
+                {
+                    Latency.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                }
+            }
+
+            if (measure)
+            {
+                _cpu += host.CpuTime() - cpuBefore;
+                _measured += count;
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Diagnostics;
+using MultiModel.ModelHost.Models;
+
+namespace MultiModel.ModelHost.Caching;
+
+/// <summary>
+/// The tags that name a model on a measurement. Every metric series costs memory in the host and in whatever scrapes
+/// it for as long as the process lives, so an id becomes a tag value only once the store has shown that the model
+/// exists (it was loaded, or its load failed on its contents); what a caller merely asked for is measured without
+/// model tags. See docs/observability.md.
+/// </summary>
+public static class ModelTags
+{
+    public const string Id = "model.id";
+    public const string Version = "model.version";
+
+    public static TagList For(ModelRef model) => new() { { Id, model.Id }, { Version, model.Version } };
+
+    /// <summary>Whether a failed load still proves the store has the model: it delivered it, or at least its size.</summary>
+    public static bool ProveModelExists(Exception failure) => failure is ModelLoadFailedException or ModelTooLargeException;
+}

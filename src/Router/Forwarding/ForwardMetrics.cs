@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using MultiModel.Router.Rules;
+
+namespace MultiModel.Router.Forwarding;
+
+/// <summary>
+/// The Router's requests per rule and target, on its one meter. Rules and targets come from the rule source, not from
+/// callers, so they are bounded tag values; the model id a caller sends is never a tag (it is in the log line).
+/// </summary>
+public sealed class ForwardMetrics
+{
+    public const string MeterName = "MultiModel.Router";
+    public const string Rule = "multimodel.route.rule";
+    public const string Target = "multimodel.route.target";
+    public const string StatusCode = "http.response.status_code";
+
+    private static readonly double[] UpstreamSeconds = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+    private readonly Counter<long> _requests;
+    private readonly Histogram<double> _upstream;
+    private readonly Counter<long> _failovers;
+
+    public ForwardMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _requests = meter.CreateCounter<long>("multimodel.router.requests", "{request}",
+            "Model requests by the status the caller got, with the rule and target when one was chosen.");
+        _upstream = meter.CreateHistogram("multimodel.router.upstream.duration", "s",
+            "Time from sending to a target to its answer (or the failure), per rule, target and the status the caller got.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = UpstreamSeconds });
+        _failovers = meter.CreateCounter<long>("multimodel.router.failovers", "{request}",
+            "Requests sent to a rule's next target because this one could not be reached (nothing was sent).");
+    }
+
+    /// <summary>A request answered; <paramref name="upstream"/> is null when nothing was sent to a target.</summary>
+    public void Answered(RouteRule? rule, RuleTarget? target, int status, TimeSpan? upstream = null)
+    {
+        if (!_requests.Enabled && !_upstream.Enabled)
+        {
+            return;
+        }
+
+        var tags = new TagList();
+        if (rule is not null)
+        {
+            tags.Add(Rule, rule.Name);
+        }
+
+        if (target is not null)
+        {
+            tags.Add(Target, target.DestinationPrefix);
+        }
+
+        tags.Add(StatusCode, status);
+        _requests.Add(1, tags);
+        if (upstream is { } duration)
+        {
+            _upstream.Record(duration.TotalSeconds, tags);
+        }
+    }
+
+    public void FailedOver(RouteRule rule, RuleTarget target) =>
+        _failovers.Add(1, new KeyValuePair<string, object?>(Rule, rule.Name), new KeyValuePair<string, object?>(Target, target.DestinationPrefix));
+}

@@ -1,0 +1,43 @@
+namespace MultiModel.ServiceDefaults;
+
+/// <summary>
+/// Where metrics go (section <c>Metrics</c>). Read while services are registered, because it decides what is
+/// registered: with neither exporter on, no OpenTelemetry pipeline exists and instruments cost a branch each.
+/// </summary>
+public sealed class MetricsOptions
+{
+    public const string SectionName = "Metrics";
+
+    /// <summary>OpenTelemetry's own setting: an OTLP exporter is added only when it names a collector.</summary>
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public PrometheusOptions Prometheus { get; set; } = new();
+
+    /// <summary>Set from <see cref="OtlpEndpointKey"/>, not from this section.</summary>
+    public bool Otlp { get; set; }
+
+    public bool Enabled => Prometheus.Enabled || Otlp;
+
+    public sealed class PrometheusOptions
+    {
+        /// <summary>
+        /// Serve a scrape endpoint. Off by default on Lambda, where nothing can scrape a function between invocations;
+        /// on elsewhere.
+        /// </summary>
+        public bool Enabled { get; set; } = !Lambda.LambdaEnvironment.IsLambda;
+
+        public string Path { get; set; } = "/metrics";
+    }
+
+    public static MetricsOptions Read(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
+        options.Otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
+        if (!options.Prometheus.Path.StartsWith('/'))
+        {
+            throw new InvalidOperationException($"{SectionName}:Prometheus:Path is '{options.Prometheus.Path}'; it must start with '/'.");
+        }
+
+        return options;
+    }
+}

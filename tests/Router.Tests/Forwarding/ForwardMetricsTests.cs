@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using MultiModel.Router.Tests.Support;
+using static MultiModel.Router.Tests.Support.RuleJson;
+
+namespace MultiModel.Router.Tests.Forwarding;
+
+/// <summary>
+/// The router's /metrics, read as Prometheus reads it. Meters are global to a process and routers of other tests run
+/// beside these, so each test names its rule uniquely and its backend has a port of its own.
+/// </summary>
+public sealed class ForwardMetricsTests : IAsyncLifetime
+{
+    private EchoBackend _backend = null!;
+
+    public async Task InitializeAsync() => _backend = await EchoBackend.StartAsync("a");
+
+    public async Task DisposeAsync() => await _backend.DisposeAsync();
+
+    [Fact]
+    public async Task Metrics_ForwardedAndUnroutedRequests_CountedPerRuleTargetAndStatusWithoutModelIds()
+    {
+        var rule = $"metrics-{Guid.NewGuid():N}";
+        var unrouted = $"unrouted-{Guid.NewGuid():N}";
+        await using var router = RouterFactory.WithRulesFile(File((rule, Exact("iris", Target(_backend.Url)))));
+        var client = router.CreateClient();
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/models/iris/predict", Json())).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/models/{unrouted}/predict", Json())).StatusCode);
+        var text = await client.GetStringAsync("/metrics");
+
+        var target = ("multimodel_route_target", _backend.Url.TrimEnd('/'));
+        Assert.Equal(2, Sample(text, "multimodel_router_requests_total", ("multimodel_route_rule", rule), target, ("http_response_status_code", "200")));
+        Assert.Equal(2, Sample(text, "multimodel_router_upstream_duration_seconds_count", ("multimodel_route_rule", rule), target));
+        Assert.DoesNotContain(unrouted, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("model_id", text, StringComparison.Ordinal);
+    }
+
+    private static StringContent Json() => new("""{"inputs":[[1,2,3,4]]}""", Encoding.UTF8, "application/json");
+
+    /// <summary>The value of the one sample line of that name carrying every one of the labels.</summary>
+    private static double Sample(string exposition, string name, params (string Key, string Value)[] labels)
+    {
+        var line = Assert.Single(exposition.Split('\n'), line =>
+            line.StartsWith(name + "{", StringComparison.Ordinal) && labels.All(label => line.Contains($"{label.Key}=\"{label.Value}\"", StringComparison.Ordinal)));
+        return double.Parse(line[(line.LastIndexOf('}') + 2)..].Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+}
