@@ -25,7 +25,7 @@ public sealed class OnnxModel : IDisposable
 
     /// <summary>Throws <see cref="ModelLoadFailedException"/> when ONNX Runtime cannot load the file or the host cannot use it.</summary>
     public static OnnxModel Load(ModelRef model, string path, SessionOptions options, ModelSidecar? sidecar) =>
-        Open(model, () => new InferenceSession(path, options), sidecar);
+        Open(model, () => new InferenceSession(path, options), sidecar, Path.GetDirectoryName(Path.GetFullPath(path)));
 
     /// <inheritdoc cref="Load(ModelRef, string, SessionOptions, ModelSidecar?)"/>
     public static OnnxModel Load(ModelRef model, byte[] bytes, SessionOptions options, ModelSidecar? sidecar) =>
@@ -33,7 +33,7 @@ public sealed class OnnxModel : IDisposable
 
     public void Dispose() => Session.Dispose();
 
-    private static OnnxModel Open(ModelRef model, Func<InferenceSession> create, ModelSidecar? sidecar)
+    private static OnnxModel Open(ModelRef model, Func<InferenceSession> create, ModelSidecar? sidecar, string? folder = null)
     {
         InferenceSession session;
         try
@@ -42,7 +42,10 @@ public sealed class OnnxModel : IDisposable
         }
         catch (OnnxRuntimeException exception)
         {
-            throw new ModelLoadFailedException($"ONNX Runtime could not load {model}: {exception.Message}", exception);
+            // ONNX Runtime names the file it read ("Load model from /srv/models/iris/2/model.onnx failed"); a caller
+            // sees this message, and the server's folders are none of its business.
+            var message = folder is null ? exception.Message : exception.Message.Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+            throw new ModelLoadFailedException($"ONNX Runtime could not load {model}: {message}", exception);
         }
 
         try

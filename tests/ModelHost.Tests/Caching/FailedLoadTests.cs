@@ -26,6 +26,7 @@ public sealed class FailedLoadTests : IDisposable
         var problem = await first.JsonAsync();
         Assert.Equal("Model failed to load", problem.GetProperty("title").GetString());
         Assert.Contains("ONNX Runtime could not load broken/1", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain(Path.GetDirectoryName(path)!, problem.GetProperty("detail").GetString()); // no server path
         Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
         Assert.Equal(1, _app.Store.FetchCount("broken")); // remembered, not reloaded
         Assert.Equal(HttpStatusCode.OK, (await client.PredictRawAsync("/models/healthy/predict", Body)).StatusCode);
