@@ -59,6 +59,41 @@ public sealed class OpenInferenceApiTests : IDisposable
         Assert.Equal(DirectRun.Mlp(TestModelFactory.Mlp(3, 5, 2, seed: 1), [1, 2, 3], 3), body.OutputFloats("y"));
     }
 
+    [Fact]
+    public async Task Infer_NoContentType_ReadsTheBodyAsJson()
+    {
+        var response = await _app.CreateClient().PostWithoutContentTypeAsync("/v2/models/mlp/infer",
+            """{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "data": [1, 2, 3]}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(DirectRun.Mlp(TestModelFactory.Mlp(3, 5, 2, seed: 2), [1, 2, 3], 3), (await response.JsonAsync()).OutputFloats("y"));
+    }
+
+    [Fact]
+    public async Task Infer_NoContentTypeUnknownModel_Gets404NamingTheModel()
+    {
+        var response = await _app.CreateClient().PostWithoutContentTypeAsync("/v2/models/nope/infer", """{"inputs": []}""");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("'nope'", (await response.JsonAsync()).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/v2/models/mlp/infer", "text/plain")]
+    [InlineData("/models/mlp/predict", null)]
+    public async Task Infer_ContentTypeThatIsNotJson_Gets415ButOnlyTheProtocolAcceptsNone(string path, string? contentType)
+    {
+        var content = new ByteArrayContent("""{"inputs": {"x": [[1, 2, 3]]}}"""u8.ToArray());
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+
+        var response = await _app.CreateClient().PostAsync(path, content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "INT64", "data": [1, 2, 3]}]}""", "datatype INT64; the model expects FP32")]
     [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "data": [1, 2, 3]}]}""", "needs a \"datatype\"")]

@@ -13,9 +13,9 @@ namespace MultiModel.ModelHost.Api.Formats;
 /// </summary>
 internal abstract class JsonPredictionFormat : IPredictionFormat
 {
-    public string ExpectedContentType => "JSON with Content-Type: application/json";
+    public virtual string ExpectedContentType => "JSON with Content-Type: application/json";
 
-    public bool AcceptsContentType(HttpRequest request) => request.HasJsonContentType();
+    public virtual bool AcceptsContentType(HttpRequest request) => request.HasJsonContentType();
 
     public async ValueTask<PredictionRequest> ReadAsync(HttpRequest request, ModelSignature signature, RequestOptions options, CancellationToken cancellationToken)
     {

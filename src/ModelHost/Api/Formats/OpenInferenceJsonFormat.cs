@@ -11,6 +11,13 @@ namespace MultiModel.ModelHost.Api.Formats;
 /// </summary>
 internal sealed class OpenInferenceJsonFormat : JsonPredictionFormat
 {
+    public override string ExpectedContentType => "JSON (Content-Type application/json, or none)";
+
+    // Triton's Python HTTP client and KServe's httpx client send no Content-Type at all, and Triton and KServe read
+    // such bodies as JSON; so does this endpoint. A type that is given must still be JSON.
+    public override bool AcceptsContentType(HttpRequest request) =>
+        string.IsNullOrEmpty(request.ContentType) || request.HasJsonContentType();
+
     protected override ParsedRequest Parse(JsonElement body, ModelSignature signature) => OpenInferenceRequestReader.Read(body, signature);
 
     protected override void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request)
