@@ -108,6 +108,34 @@ public sealed class OpenInferenceApiTests : IDisposable
         Assert.Contains(error, (await response.JsonAsync()).GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/v2/models/mlp/infer", "application/json", """{"inputs": "x"}""", 400, "\"inputs\" array")]
+    [InlineData("/v2/models/mlp/infer", "text/plain", "{}", 415, "application/json")]
+    [InlineData("/v2/models/nope/infer", "application/json", "{}", 404, "'nope'")]
+    [InlineData("/v2/models/mlp/config", null, null, 404, "Not Found")]
+    public async Task Errors_OnProtocolRoutes_AreExactlyApplicationJsonWithTheErrorField(string path, string? contentType, string? body, int status, string error)
+    {
+        var client = _app.CreateClient();
+        var response = body is null ? await client.GetAsync(path) : await client.PredictRawAsync(path, body, contentType!);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.ToString()); // KServe's client compares the whole header
+        var problem = await response.JsonAsync();
+        Assert.Contains(error, problem.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("requestId").GetString()));
+    }
+
+    [Fact]
+    public async Task Errors_OnNativeRoutes_StayProblemDetailsWithoutTheErrorField()
+    {
+        var response = await _app.CreateClient().PredictRawAsync("/models/nope/predict", "{}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False((await response.JsonAsync()).TryGetProperty("error", out _));
+    }
+
     [Fact]
     public async Task ModelMetadataAndReady_DescribeTheModelInProtocolTerms()
     {
