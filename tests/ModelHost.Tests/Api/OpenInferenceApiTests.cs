@@ -23,13 +23,7 @@ public sealed class OpenInferenceApiTests : IDisposable
     public async Task Infer_AllElementTypes_SameDataAsTheNativeEndpointWithProtocolDatatypes()
     {
         var native = AllTypesRequest.Build();
-        var inputs = new JsonArray();
-        foreach (var (name, value) in native["inputs"]!.AsObject())
-        {
-            var shape = name switch { "in_scalar" => "[]", "in_fixed" => "[3]", _ => "[1, 2]" };
-            var data = value is JsonArray ? value.ToJsonString() : $"[{value!.ToJsonString()}]"; // protocol data is always an array
-            inputs.Add(JsonNode.Parse($$"""{"name": "{{name}}", "shape": {{shape}}, "datatype": "{{Datatype(name)}}", "data": {{data}}}"""));
-        }
+        var inputs = ProtocolInputs(native);
 
         var client = _app.CreateClient();
         var expected = await (await client.PredictAsync("/models/types/predict", native)).JsonAsync();
@@ -153,6 +147,33 @@ public sealed class OpenInferenceApiTests : IDisposable
         Assert.True((await ready.JsonAsync()).GetProperty("ready").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("does not exist", (await missing.JsonAsync()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Infer_ModelWithLabelsAndOutputsNamed_ReturnsOnlyTheOutputsAskedFor()
+    {
+        // out_float is the only output that fits two labels, so the run adds it for the labels of our format.
+        _app.AddModel("labelled", 1, TestModelFactory.AllTypes(), """{"labels": ["a", "b"]}""");
+        var request = new JsonObject { ["inputs"] = ProtocolInputs(AllTypesRequest.Build()), ["outputs"] = new JsonArray(new JsonObject { ["name"] = "out_int64" }) };
+
+        var response = await _app.CreateClient().PredictAsync("/v2/models/labelled/infer", request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var output = Assert.Single((await response.JsonAsync()).GetProperty("outputs").EnumerateArray());
+        Assert.Equal("out_int64", output.GetProperty("name").GetString());
+    }
+
+    private static JsonArray ProtocolInputs(JsonObject native)
+    {
+        var inputs = new JsonArray();
+        foreach (var (name, value) in native["inputs"]!.AsObject())
+        {
+            var shape = name switch { "in_scalar" => "[]", "in_fixed" => "[3]", _ => "[1, 2]" };
+            var data = value is JsonArray ? value.ToJsonString() : $"[{value!.ToJsonString()}]"; // protocol data is always an array
+            inputs.Add(JsonNode.Parse($$"""{"name": "{{name}}", "shape": {{shape}}, "datatype": "{{Datatype(name)}}", "data": {{data}}}"""));
+        }
+
+        return inputs;
     }
 
     private static string Datatype(string name) => name[(name.IndexOf('_') + 1)..] switch

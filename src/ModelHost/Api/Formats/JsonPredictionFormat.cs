@@ -68,12 +68,16 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
     protected abstract void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request);
 
     /// <summary><c>"outputs": [{"name", "datatype", "shape", "data"}, ...]</c> with the format's names for the datatypes.</summary>
-    protected static void WriteOutputs(Utf8JsonWriter writer, Prediction prediction, Func<TensorElementType, string> datatypeName)
+    /// <param name="only">The outputs to write; null for every output the run made.</param>
+    protected static void WriteOutputs(Utf8JsonWriter writer, Prediction prediction, Func<TensorElementType, string> datatypeName, IReadOnlyList<string>? only = null)
     {
         writer.WriteStartArray("outputs");
         for (var index = 0; index < prediction.Outputs.Count; index++)
         {
-            JsonTensorWriter.Write(writer, prediction.OutputNames[index], prediction.Outputs[index], datatypeName);
+            if (only is null || only.Contains(prediction.OutputNames[index]))
+            {
+                JsonTensorWriter.Write(writer, prediction.OutputNames[index], prediction.Outputs[index], datatypeName);
+            }
         }
 
         writer.WriteEndArray();

@@ -30,7 +30,9 @@ internal sealed class OpenInferenceJsonFormat : JsonPredictionFormat
             writer.WriteString("id", request.RequestId);
         }
 
-        WriteOutputs(writer, prediction, OpenInferenceDataType.NameOf);
+        // The run also makes the scores a labels.json needs, for our format's top labels; this protocol has no place
+        // for those, so it returns what was asked for and nothing more.
+        WriteOutputs(writer, prediction, OpenInferenceDataType.NameOf, request.Outputs);
         writer.WriteEndObject();
     }
 }
