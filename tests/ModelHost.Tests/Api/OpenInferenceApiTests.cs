@@ -91,7 +91,7 @@ public sealed class OpenInferenceApiTests : IDisposable
     [Theory]
     [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "INT64", "data": [1, 2, 3]}]}""", "datatype INT64; the model expects FP32")]
     [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "data": [1, 2, 3]}]}""", "needs a \"datatype\"")]
-    [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "parameters": {"binary_data_size": 12}}]}""", "binary tensor extension")]
+    [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "parameters": {"binary_data_size": 12}}]}""", "no Inference-Header-Content-Length header")]
     [InlineData("""{"inputs": {"x": [[1, 2, 3]]}}""", "\"inputs\" array")]
     [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "data": [1, 2, 3, 4]}]}""", "more than 3 data elements")]
     public async Task Infer_BadRequest_AnswersWithTheProtocolErrorField(string body, string error)

@@ -17,15 +17,17 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
 
     public virtual bool AcceptsContentType(HttpRequest request) => request.HasJsonContentType();
 
-    public async ValueTask<PredictionRequest> ReadAsync(HttpRequest request, ModelSignature signature, RequestOptions options, CancellationToken cancellationToken)
+    public virtual async ValueTask<PredictionRequest> ReadAsync(HttpRequest request, ModelSignature signature, RequestOptions options, CancellationToken cancellationToken)
     {
-        var documentOptions = new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth };
-        using var body = await JsonDocument.ParseAsync(request.Body, documentOptions, cancellationToken);
+        using var body = await JsonDocument.ParseAsync(request.Body, DocumentOptions(options), cancellationToken);
         return Read(body.RootElement, signature);
     }
 
-    /// <summary>Reads a parsed body: the format's shape first, then every input in the order given.</summary>
-    public PredictionRequest Read(JsonElement body, ModelSignature signature)
+    /// <summary>
+    /// Reads a parsed body: the format's shape first, then every input in the order given, those with a
+    /// binary_data_size from <paramref name="binary"/>, the bytes that followed the JSON.
+    /// </summary>
+    public PredictionRequest Read(JsonElement body, ModelSignature signature, BinaryTensorData? binary = null)
     {
         var parsed = Parse(body, signature);
         var inputs = new ModelInputs(signature);
@@ -34,10 +36,12 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
             foreach (var input in parsed.Inputs)
             {
                 var expected = inputs.Expect(input.Name);
-                inputs.Add(input.Name, JsonTensorReader.Read(input.Value, expected, inputs.Dimensions));
+                inputs.Add(input.Name, input.BinaryDataSize is not { } size ? JsonTensorReader.Read(input.Value, expected, inputs.Dimensions)
+                    : BinaryTensorReader.Read(input.Value, size, binary ?? throw NoBinaryData(input.Name), expected, inputs.Dimensions));
             }
 
-            return new PredictionRequest(inputs, parsed.Outputs, parsed.RequestId);
+            binary?.ThrowIfLeftover();
+            return new PredictionRequest(inputs, parsed.Outputs, parsed.RequestId, parsed.BinaryOutputs);
         }
         catch
         {
@@ -46,7 +50,7 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
         }
     }
 
-    public async Task WriteAsync(
+    public virtual async Task WriteAsync(
         HttpResponse response, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request, CancellationToken cancellationToken)
     {
         response.ContentType = "application/json";
@@ -61,6 +65,12 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
         WriteResponse(writer, model, labels, prediction, request);
     }
 
+    protected static JsonDocumentOptions DocumentOptions(RequestOptions options) => new() { MaxDepth = options.MaxJsonDepth };
+
+    private static InvalidInputException NoBinaryData(string input) => new(
+        $"Input '{input}' has a binary_data_size, but the request has no {InferenceHeader.Name} header giving the length of the JSON " +
+        "before the binary data.");
+
     /// <summary>The format's request shape; the inputs' values are read into tensors after it returns.</summary>
     protected abstract ParsedRequest Parse(JsonElement body, ModelSignature signature);
 
@@ -68,16 +78,12 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
     protected abstract void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request);
 
     /// <summary><c>"outputs": [{"name", "datatype", "shape", "data"}, ...]</c> with the format's names for the datatypes.</summary>
-    /// <param name="only">The outputs to write; null for every output the run made.</param>
-    protected static void WriteOutputs(Utf8JsonWriter writer, Prediction prediction, Func<TensorElementType, string> datatypeName, IReadOnlyList<string>? only = null)
+    protected static void WriteOutputs(Utf8JsonWriter writer, Prediction prediction, Func<TensorElementType, string> datatypeName)
     {
         writer.WriteStartArray("outputs");
         for (var index = 0; index < prediction.Outputs.Count; index++)
         {
-            if (only is null || only.Contains(prediction.OutputNames[index]))
-            {
-                JsonTensorWriter.Write(writer, prediction.OutputNames[index], prediction.Outputs[index], datatypeName);
-            }
+            JsonTensorWriter.Write(writer, prediction.OutputNames[index], prediction.Outputs[index], datatypeName);
         }
 
         writer.WriteEndArray();

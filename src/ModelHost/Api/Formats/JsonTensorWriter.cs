@@ -3,10 +3,13 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace MultiModel.ModelHost.Api.Formats;
 
-/// <summary>Writes an output tensor as <c>{"name", "datatype", "shape", "data"}</c> with flat row-major data.</summary>
+/// <summary>
+/// Writes an output tensor as <c>{"name", "datatype", "shape", "data"}</c> with flat row-major data, or, when its
+/// bytes follow the JSON (Triton's binary tensor data extension), <c>"parameters": {"binary_data_size"}</c> instead of "data".
+/// </summary>
 internal static class JsonTensorWriter
 {
-    public static void Write(Utf8JsonWriter writer, string name, OrtValue tensor, Func<TensorElementType, string> datatypeName)
+    public static void Write(Utf8JsonWriter writer, string name, OrtValue tensor, Func<TensorElementType, string> datatypeName, long? binaryDataSize = null)
     {
         var info = tensor.GetTensorTypeAndShape();
         writer.WriteStartObject();
@@ -19,6 +22,15 @@ internal static class JsonTensorWriter
         }
 
         writer.WriteEndArray();
+        if (binaryDataSize is { } size)
+        {
+            writer.WriteStartObject("parameters");
+            writer.WriteNumber("binary_data_size", size);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            return;
+        }
+
         writer.WriteStartArray("data");
         WriteData(writer, tensor, info.ElementDataType);
         writer.WriteEndArray();
