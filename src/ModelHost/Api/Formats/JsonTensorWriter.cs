@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using MultiModel.ModelHost.Inference;
 
 namespace MultiModel.ModelHost.Api.Formats;
 
@@ -42,6 +43,9 @@ internal static class JsonTensorWriter
         switch (type)
         {
             case TensorElementType.Float: foreach (var x in tensor.GetTensorDataAsSpan<float>()) JsonNumbers.Write(writer, x); break;
+            // Written as the float32 each is exactly; read back, it rounds to the same 16 bits.
+            case TensorElementType.Float16: foreach (var x in tensor.GetTensorDataAsSpan<Float16>()) JsonNumbers.Write(writer, ReducedPrecision.ToSingle(x)); break;
+            case TensorElementType.BFloat16: foreach (var x in tensor.GetTensorDataAsSpan<BFloat16>()) JsonNumbers.Write(writer, ReducedPrecision.ToSingle(x)); break;
             case TensorElementType.Double: foreach (var x in tensor.GetTensorDataAsSpan<double>()) JsonNumbers.Write(writer, x); break;
             case TensorElementType.Int8: foreach (var x in tensor.GetTensorDataAsSpan<sbyte>()) writer.WriteNumberValue(x); break;
             case TensorElementType.Int16: foreach (var x in tensor.GetTensorDataAsSpan<short>()) writer.WriteNumberValue(x); break;

@@ -31,6 +31,8 @@ public static class OnnxReference
     {
         string[] strings => OrtValue.CreateFromStringTensor(new Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<string>(strings, shape.Select(d => (int)d).ToArray())),
         float[] x => OrtValue.CreateTensorValueFromMemory(x, shape),
+        Float16[] x => OrtValue.CreateTensorValueFromMemory(x, shape),
+        BFloat16[] x => OrtValue.CreateTensorValueFromMemory(x, shape),
         double[] x => OrtValue.CreateTensorValueFromMemory(x, shape),
         int[] x => OrtValue.CreateTensorValueFromMemory(x, shape),
         long[] x => OrtValue.CreateTensorValueFromMemory(x, shape),

@@ -16,6 +16,8 @@ public static class TensorBytes
         string[] strings => Strings(strings),
         bool[] bools => bools.Select(b => b ? (byte)1 : (byte)0).ToArray(),
         float[] x => MemoryMarshal.AsBytes(x.AsSpan()).ToArray(),
+        Microsoft.ML.OnnxRuntime.Float16[] x => MemoryMarshal.AsBytes(x.AsSpan()).ToArray(),
+        Microsoft.ML.OnnxRuntime.BFloat16[] x => MemoryMarshal.AsBytes(x.AsSpan()).ToArray(),
         double[] x => MemoryMarshal.AsBytes(x.AsSpan()).ToArray(),
         int[] x => MemoryMarshal.AsBytes(x.AsSpan()).ToArray(),
         long[] x => MemoryMarshal.AsBytes(x.AsSpan()).ToArray(),
@@ -46,6 +48,8 @@ public static class TensorBytes
         return datatype switch
         {
             "FP32" => Of(values.Select(v => v.GetSingle()).ToArray()),
+            "FP16" => Of(values.Select(v => new Microsoft.ML.OnnxRuntime.Float16(BitConverter.HalfToUInt16Bits((Half)v.GetSingle()))).ToArray()),
+            "BF16" => Of(values.Select(v => new Microsoft.ML.OnnxRuntime.BFloat16((ushort)(BitConverter.SingleToUInt32Bits(v.GetSingle()) >> 16))).ToArray()),
             "FP64" => Of(values.Select(v => v.GetDouble()).ToArray()),
             "INT32" => Of(values.Select(v => v.GetInt32()).ToArray()),
             "INT64" => Of(values.Select(v => v.GetInt64()).ToArray()),
