@@ -65,7 +65,8 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
         WriteResponse(writer, model, labels, prediction, request);
     }
 
-    protected static JsonDocumentOptions DocumentOptions(RequestOptions options) => new() { MaxDepth = options.MaxJsonDepth };
+    // A key given twice is refused rather than letting the last one win: "inputs" twice is a client's mistake.
+    protected static JsonDocumentOptions DocumentOptions(RequestOptions options) => new() { MaxDepth = options.MaxJsonDepth, AllowDuplicateProperties = false };
 
     private static InvalidInputException NoBinaryData(string input) => new(
         $"Input '{input}' has a binary_data_size, but the request has no {InferenceHeader.Name} header giving the length of the JSON " +
