@@ -23,7 +23,7 @@ internal sealed class OpenInferenceErrorWriter(IOptions<ProblemDetailsOptions> o
         problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value); // bodiless framework errors (unknown route) have none
         options.Value.CustomizeProblemDetails?.Invoke(context);
 
-        response.ContentType = "application/json"; // set after anything else could, and without a charset
+        response.ContentType = "application/json"; // exactly: KServe's client compares the whole header, so no charset
         await using var writer = new Utf8JsonWriter(response.Body);
         writer.WriteStartObject();
         writer.WriteString("error", problem.Detail ?? problem.Title);

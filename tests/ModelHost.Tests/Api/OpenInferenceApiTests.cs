@@ -93,6 +93,7 @@ public sealed class OpenInferenceApiTests : IDisposable
     [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "data": [1, 2, 3]}]}""", "needs a \"datatype\"")]
     [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "parameters": {"binary_data_size": 12}}]}""", "no Inference-Header-Content-Length header")]
     [InlineData("""{"inputs": {"x": [[1, 2, 3]]}}""", "\"inputs\" array")]
+    [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "data": [1, 2, 3]}], "outputs": [{"name": "y", "parameters": {"classification": 2}}]}""", "Output 'y' has the parameter classification of a Triton extension")]
     [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "data": [1, 2, 3]}, {"name": "x", "shape": [1, 3], "datatype": "FP32", "data": [1, 2, 3]}]}""", "given more than once")]
     [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "data": [1, 2, 3, 4]}]}""", "more than 3 data elements")]
     public async Task Infer_BadRequest_AnswersWithTheProtocolErrorField(string body, string error)

@@ -17,7 +17,7 @@ internal static class InferenceHeader
         if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
         {
             throw new InvalidInputException(
-                $"The {Name} header is '{value}'; expected the length in bytes of the JSON header that starts the body, a non-negative integer.");
+                $"The {Name} header is '{value}'; expected the length in bytes of the JSON header that starts the body, a positive integer.");
         }
 
         if (length == 0)

@@ -25,6 +25,7 @@ internal static class OpenInferenceRequestReader
                 ? nameElement.GetString()!
                 : throw new InvalidInputException("Every input needs a \"name\" string.");
             CheckDatatype(input, name, signature);
+            RefuseUnsupported(input, $"Input '{name}'");
             parsed.Add(new JsonInput(name, input, BinaryDataSize(input, name)));
         }
 
@@ -86,6 +87,7 @@ internal static class OpenInferenceRequestReader
                 ? nameElement.GetString()!
                 : throw new InvalidInputException("Every requested output needs a \"name\" string.");
             names.Add(name);
+            RefuseUnsupported(output, $"Output '{name}'");
             if (Parameter(output, "binary_data", out var binary))
             {
                 perOutput[name] = Bool(binary, $"Output '{name}' has binary_data that");
@@ -93,6 +95,18 @@ internal static class OpenInferenceRequestReader
         }
 
         return (names, all || perOutput.Count > 0 ? new BinaryOutputs(all, perOutput) : null);
+    }
+
+    // Triton's clients set these for extensions this server does not have; ignoring them would answer something else.
+    private static void RefuseUnsupported(JsonElement tensor, string what)
+    {
+        foreach (var parameter in (string[])["classification", "shared_memory_region"])
+        {
+            if (Parameter(tensor, parameter, out _))
+            {
+                throw new InvalidInputException($"{what} has the parameter {parameter} of a Triton extension this server does not support; leave it out.");
+            }
+        }
     }
 
     private static bool Parameter(JsonElement owner, string name, out JsonElement value)

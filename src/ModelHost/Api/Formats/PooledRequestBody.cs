@@ -23,8 +23,10 @@ internal sealed class PooledRequestBody : IDisposable
 
     public static async Task<PooledRequestBody> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        // The endpoint has refused a Content-Length over the limit already; a body without one grows as it comes.
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 64 * 1024, 1, maxBytes));
+        // The endpoint has refused a Content-Length over the limit already; a body without one grows as it comes. One
+        // byte more than the length, so that a full buffer means more is coming, not that the body ended exactly there.
+        var largest = Math.Min(maxBytes + 1, Array.MaxLength);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp((request.ContentLength ?? 64 * 1024) + 1, 1, largest));
         var length = 0;
         try
         {
@@ -39,7 +41,7 @@ internal sealed class PooledRequestBody : IDisposable
 
                 if (length == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(maxBytes + 1, 2L * length));
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(largest, 2L * length));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
