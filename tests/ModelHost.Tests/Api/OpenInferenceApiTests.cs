@@ -152,6 +152,14 @@ public sealed class OpenInferenceApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ServerMetadata_ListsTheBinaryTensorDataExtension()
+    {
+        var metadata = await (await _app.CreateClient().GetAsync("/v2")).JsonAsync();
+
+        Assert.Equal(["binary_tensor_data"], metadata.GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public async Task Infer_ModelWithLabelsAndOutputsNamed_ReturnsOnlyTheOutputsAskedFor()
     {
         // out_float is the only output that fits two labels, so the run adds it for the labels of our format.
