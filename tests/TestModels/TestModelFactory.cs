@@ -32,6 +32,12 @@ public static class TestModelFactory
     public static byte[] AllTypes() => AllTypesModel.Build();
 
     /// <summary>
+    /// Inputs "in_fp16" float16 and "in_bf16" bfloat16, each [batch, 3]; outputs "out_fp16" and "out_bf16" the same
+    /// tensors unchanged, and "fp16_as_float" and "bf16_as_float" the same values cast to float32 by ONNX Runtime.
+    /// </summary>
+    public static byte[] ReducedPrecision() => ReducedPrecisionModel.Build();
+
+    /// <summary>
     /// Writes {root}/{id}/{version}/model.onnx (and labels.json when given), creating directories; returns the model path.
     /// </summary>
     public static string WriteToStore(string root, string id, int version, byte[] model, string? labelsJson = null)

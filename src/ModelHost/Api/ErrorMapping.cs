@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using MultiModel.ModelHost.Models;
 
@@ -13,6 +14,7 @@ public static class ErrorMapping
     {
         InvalidInputException => new(StatusCodes.Status400BadRequest, "Invalid input", true),
         JsonException => new(StatusCodes.Status400BadRequest, "Malformed JSON", true),
+        InvalidOperationException { InnerException: DecoderFallbackException } => new(StatusCodes.Status400BadRequest, "Malformed JSON", true),
         BadHttpRequestException badRequest => new(badRequest.StatusCode, "Bad request", true),
         ModelNotFoundException => new(StatusCodes.Status404NotFound, "Model not found", true),
         ModelTooLargeException => new(StatusCodes.Status507InsufficientStorage, "Model too large for this host", true),
@@ -35,6 +37,9 @@ public static class ErrorMapping
     public static string Detail(Exception exception) => exception switch
     {
         JsonException json => $"The body is not valid JSON: {json.Message}",
+        // System.Text.Json checks UTF-8 only as a string or a property name is read, and says so this way.
+        InvalidOperationException { InnerException: DecoderFallbackException } =>
+            "The body has a string or a property name that is not valid UTF-8; JSON text must be UTF-8.",
         _ when Classify(exception).Expected => exception.Message,
         _ => "The server failed to process the request; the error is logged.",
     };

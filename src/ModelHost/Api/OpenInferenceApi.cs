@@ -19,7 +19,7 @@ public static class OpenInferenceApi
     {
         var v2 = app.MapGroup("/v2").WithTags("Open Inference Protocol");
         v2.MapGet("/", () => TypedResults.Ok(new OpenInferenceServerMetadata(
-            "multimodel-modelhost", typeof(OpenInferenceApi).Assembly.GetName().Version?.ToString() ?? "1.0.0", [])));
+            "multimodel-modelhost", typeof(OpenInferenceApi).Assembly.GetName().Version?.ToString() ?? "1.0.0", ["binary_tensor_data"])));
         foreach (var prefix in new[] { "/models/{name}", "/models/{name}/versions/{version}" })
         {
             v2.MapGet(prefix, (string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>

@@ -42,7 +42,8 @@ public static class ModelHostBuilderExtensions
         services.AddSingleton<ILambdaWarmup, PrewarmedModelWarmup>(); // asked only on Lambda, after the prewarm
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
-        services.AddProblemDetails(options => options.CustomizeProblemDetails += OpenInferenceErrors.AddErrorField);
+        // First among the writers, so that it, not the framework's, answers for the /v2 routes.
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, OpenInferenceErrorWriter>());
         services.AddExceptionHandler<ModelHostExceptionHandler>();
         services.AddOpenApi(options => options.AddOperationTransformer<JsonRequestBodyTransformer>());
 

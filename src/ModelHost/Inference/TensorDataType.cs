@@ -10,6 +10,8 @@ public static class TensorDataType
 {
     private static readonly Dictionary<TensorElementType, string> Names = new()
     {
+        [TensorElementType.Float16] = "float16",
+        [TensorElementType.BFloat16] = "bfloat16",
         [TensorElementType.Float] = "float32",
         [TensorElementType.Double] = "float64",
         [TensorElementType.Int8] = "int8",

@@ -61,7 +61,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Host>
         { "/models/types/predict", "application/json", Replace("in_float", """{"data": [1, 2]}"""), 400, "without \"shape\" and \"data\"" },
         { "/models/types/predict", "application/json", """{"inputs": {}, "outputs": ["nope"]}""", 400, "Missing inputs" },
         { "/models/mlp/predict", "application/json", """{"inputs": {"x": [[1, 2]]}, "outputs": ["nope"]}""", 400, "no output 'nope'" },
-        { "/models/mlp/predict", "application/json", """{"inputs": {"x": [[1, 2]], "x": [[1, 2]]}}""", 400, "more than once" },
+        { "/models/mlp/predict", "application/json", """{"inputs": {"x": [[1, 2]], "x": [[1, 2]]}}""", 400, "Duplicate" },
         { "/models/mlp/predict", "application/json", Nested(10_000), 400, "depth" },
         { "/models/mlp/predict", "application/json", """{"inputs": {"x": [[1, 2]]}, "pad": """ + new string('1', 70_000) + "}", 413, "at most 65536 bytes" },
         { "/models/mlp/predict", "text/plain", """{"inputs": {"x": [[1, 2]]}}""", 415, "Content-Type: application/json" },

@@ -23,13 +23,7 @@ public sealed class OpenInferenceApiTests : IDisposable
     public async Task Infer_AllElementTypes_SameDataAsTheNativeEndpointWithProtocolDatatypes()
     {
         var native = AllTypesRequest.Build();
-        var inputs = new JsonArray();
-        foreach (var (name, value) in native["inputs"]!.AsObject())
-        {
-            var shape = name switch { "in_scalar" => "[]", "in_fixed" => "[3]", _ => "[1, 2]" };
-            var data = value is JsonArray ? value.ToJsonString() : $"[{value!.ToJsonString()}]"; // protocol data is always an array
-            inputs.Add(JsonNode.Parse($$"""{"name": "{{name}}", "shape": {{shape}}, "datatype": "{{Datatype(name)}}", "data": {{data}}}"""));
-        }
+        var inputs = ProtocolInputs(native);
 
         var client = _app.CreateClient();
         var expected = await (await client.PredictAsync("/models/types/predict", native)).JsonAsync();
@@ -59,11 +53,48 @@ public sealed class OpenInferenceApiTests : IDisposable
         Assert.Equal(DirectRun.Mlp(TestModelFactory.Mlp(3, 5, 2, seed: 1), [1, 2, 3], 3), body.OutputFloats("y"));
     }
 
+    [Fact]
+    public async Task Infer_NoContentType_ReadsTheBodyAsJson()
+    {
+        var response = await _app.CreateClient().PostWithoutContentTypeAsync("/v2/models/mlp/infer",
+            """{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "data": [1, 2, 3]}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(DirectRun.Mlp(TestModelFactory.Mlp(3, 5, 2, seed: 2), [1, 2, 3], 3), (await response.JsonAsync()).OutputFloats("y"));
+    }
+
+    [Fact]
+    public async Task Infer_NoContentTypeUnknownModel_Gets404NamingTheModel()
+    {
+        var response = await _app.CreateClient().PostWithoutContentTypeAsync("/v2/models/nope/infer", """{"inputs": []}""");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("'nope'", (await response.JsonAsync()).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/v2/models/mlp/infer", "text/plain")]
+    [InlineData("/models/mlp/predict", null)]
+    public async Task Infer_ContentTypeThatIsNotJson_Gets415ButOnlyTheProtocolAcceptsNone(string path, string? contentType)
+    {
+        var content = new ByteArrayContent("""{"inputs": {"x": [[1, 2, 3]]}}"""u8.ToArray());
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+
+        var response = await _app.CreateClient().PostAsync(path, content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "INT64", "data": [1, 2, 3]}]}""", "datatype INT64; the model expects FP32")]
     [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "data": [1, 2, 3]}]}""", "needs a \"datatype\"")]
-    [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "parameters": {"binary_data_size": 12}}]}""", "binary tensor extension")]
+    [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "parameters": {"binary_data_size": 12}}]}""", "no Inference-Header-Content-Length header")]
     [InlineData("""{"inputs": {"x": [[1, 2, 3]]}}""", "\"inputs\" array")]
+    [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "data": [1, 2, 3]}], "outputs": [{"name": "y", "parameters": {"classification": 2}}]}""", "Output 'y' has the parameter classification of a Triton extension")]
+    [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "data": [1, 2, 3]}, {"name": "x", "shape": [1, 3], "datatype": "FP32", "data": [1, 2, 3]}]}""", "given more than once")]
     [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "data": [1, 2, 3, 4]}]}""", "more than 3 data elements")]
     public async Task Infer_BadRequest_AnswersWithTheProtocolErrorField(string body, string error)
     {
@@ -71,6 +102,34 @@ public sealed class OpenInferenceApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(error, (await response.JsonAsync()).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/v2/models/mlp/infer", "application/json", """{"inputs": "x"}""", 400, "\"inputs\" array")]
+    [InlineData("/v2/models/mlp/infer", "text/plain", "{}", 415, "application/json")]
+    [InlineData("/v2/models/nope/infer", "application/json", "{}", 404, "'nope'")]
+    [InlineData("/v2/models/mlp/config", null, null, 404, "Not Found")]
+    public async Task Errors_OnProtocolRoutes_AreExactlyApplicationJsonWithTheErrorField(string path, string? contentType, string? body, int status, string error)
+    {
+        var client = _app.CreateClient();
+        var response = body is null ? await client.GetAsync(path) : await client.PredictRawAsync(path, body, contentType!);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.ToString()); // KServe's client compares the whole header
+        var problem = await response.JsonAsync();
+        Assert.Contains(error, problem.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("requestId").GetString()));
+    }
+
+    [Fact]
+    public async Task Errors_OnNativeRoutes_StayProblemDetailsWithoutTheErrorField()
+    {
+        var response = await _app.CreateClient().PredictRawAsync("/models/nope/predict", "{}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False((await response.JsonAsync()).TryGetProperty("error", out _));
     }
 
     [Fact]
@@ -90,6 +149,41 @@ public sealed class OpenInferenceApiTests : IDisposable
         Assert.True((await ready.JsonAsync()).GetProperty("ready").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("does not exist", (await missing.JsonAsync()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task ServerMetadata_ListsTheBinaryTensorDataExtension()
+    {
+        var metadata = await (await _app.CreateClient().GetAsync("/v2")).JsonAsync();
+
+        Assert.Equal(["binary_tensor_data"], metadata.GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Infer_ModelWithLabelsAndOutputsNamed_ReturnsOnlyTheOutputsAskedFor()
+    {
+        // out_float is the only output that fits two labels, so the run adds it for the labels of our format.
+        _app.AddModel("labelled", 1, TestModelFactory.AllTypes(), """{"labels": ["a", "b"]}""");
+        var request = new JsonObject { ["inputs"] = ProtocolInputs(AllTypesRequest.Build()), ["outputs"] = new JsonArray(new JsonObject { ["name"] = "out_int64" }) };
+
+        var response = await _app.CreateClient().PredictAsync("/v2/models/labelled/infer", request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var output = Assert.Single((await response.JsonAsync()).GetProperty("outputs").EnumerateArray());
+        Assert.Equal("out_int64", output.GetProperty("name").GetString());
+    }
+
+    private static JsonArray ProtocolInputs(JsonObject native)
+    {
+        var inputs = new JsonArray();
+        foreach (var (name, value) in native["inputs"]!.AsObject())
+        {
+            var shape = name switch { "in_scalar" => "[]", "in_fixed" => "[3]", _ => "[1, 2]" };
+            var data = value is JsonArray ? value.ToJsonString() : $"[{value!.ToJsonString()}]"; // protocol data is always an array
+            inputs.Add(JsonNode.Parse($$"""{"name": "{{name}}", "shape": {{shape}}, "datatype": "{{Datatype(name)}}", "data": {{data}}}"""));
+        }
+
+        return inputs;
     }
 
     private static string Datatype(string name) => name[(name.IndexOf('_') + 1)..] switch

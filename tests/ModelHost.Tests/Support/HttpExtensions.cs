@@ -13,6 +13,17 @@ public static class HttpExtensions
     public static Task<HttpResponseMessage> PredictRawAsync(this HttpClient client, string path, string body, string contentType = "application/json") =>
         client.PostAsync(path, new StringContent(body, Encoding.UTF8, contentType));
 
+    public static Task<HttpResponseMessage> PredictRawAsync(this HttpClient client, string path, byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return client.PostAsync(path, content);
+    }
+
+    /// <summary>A POST without a Content-Type header, as Triton's Python HTTP client and KServe's httpx client send it.</summary>
+    public static Task<HttpResponseMessage> PostWithoutContentTypeAsync(this HttpClient client, string path, string body) =>
+        client.PostAsync(path, new ByteArrayContent(Encoding.UTF8.GetBytes(body)));
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>());
 

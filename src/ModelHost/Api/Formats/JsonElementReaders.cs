@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MultiModel.ModelHost.Inference;
 
 namespace MultiModel.ModelHost.Api.Formats;
 
@@ -15,6 +16,18 @@ internal static class JsonElementReaders
         var ok = Double(element, out var wide);
         value = (float)wide;
         return ok && (!double.IsFinite(wide) || float.IsFinite(value));
+    }
+
+    public static bool Float16(JsonElement element, out Float16 value)
+    {
+        value = default;
+        return Double(element, out var wide) && ReducedPrecision.TryToFloat16(wide, out value);
+    }
+
+    public static bool BFloat16(JsonElement element, out BFloat16 value)
+    {
+        value = default;
+        return Double(element, out var wide) && ReducedPrecision.TryToBFloat16(wide, out value);
     }
 
     public static bool Double(JsonElement element, out double value)

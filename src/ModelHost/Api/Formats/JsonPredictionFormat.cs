@@ -13,19 +13,21 @@ namespace MultiModel.ModelHost.Api.Formats;
 /// </summary>
 internal abstract class JsonPredictionFormat : IPredictionFormat
 {
-    public string ExpectedContentType => "JSON with Content-Type: application/json";
+    public virtual string ExpectedContentType => "JSON with Content-Type: application/json";
 
-    public bool AcceptsContentType(HttpRequest request) => request.HasJsonContentType();
+    public virtual bool AcceptsContentType(HttpRequest request) => request.HasJsonContentType();
 
-    public async ValueTask<PredictionRequest> ReadAsync(HttpRequest request, ModelSignature signature, RequestOptions options, CancellationToken cancellationToken)
+    public virtual async ValueTask<PredictionRequest> ReadAsync(HttpRequest request, ModelSignature signature, RequestOptions options, CancellationToken cancellationToken)
     {
-        var documentOptions = new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth };
-        using var body = await JsonDocument.ParseAsync(request.Body, documentOptions, cancellationToken);
+        using var body = await JsonDocument.ParseAsync(request.Body, DocumentOptions(options), cancellationToken);
         return Read(body.RootElement, signature);
     }
 
-    /// <summary>Reads a parsed body: the format's shape first, then every input in the order given.</summary>
-    public PredictionRequest Read(JsonElement body, ModelSignature signature)
+    /// <summary>
+    /// Reads a parsed body: the format's shape first, then every input in the order given, those with a
+    /// binary_data_size from <paramref name="binary"/>, the bytes that followed the JSON.
+    /// </summary>
+    public PredictionRequest Read(JsonElement body, ModelSignature signature, BinaryTensorData? binary = null)
     {
         var parsed = Parse(body, signature);
         var inputs = new ModelInputs(signature);
@@ -34,10 +36,12 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
             foreach (var input in parsed.Inputs)
             {
                 var expected = inputs.Expect(input.Name);
-                inputs.Add(input.Name, JsonTensorReader.Read(input.Value, expected, inputs.Dimensions));
+                inputs.Add(input.Name, input.BinaryDataSize is not { } size ? JsonTensorReader.Read(input.Value, expected, inputs.Dimensions)
+                    : BinaryTensorReader.Read(input.Value, size, binary ?? throw NoBinaryData(input.Name), expected, inputs.Dimensions));
             }
 
-            return new PredictionRequest(inputs, parsed.Outputs, parsed.RequestId);
+            binary?.ThrowIfLeftover();
+            return new PredictionRequest(inputs, parsed.Outputs, parsed.RequestId, parsed.BinaryOutputs);
         }
         catch
         {
@@ -46,7 +50,7 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
         }
     }
 
-    public async Task WriteAsync(
+    public virtual async Task WriteAsync(
         HttpResponse response, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request, CancellationToken cancellationToken)
     {
         response.ContentType = "application/json";
@@ -60,6 +64,13 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
         using var writer = new Utf8JsonWriter(output);
         WriteResponse(writer, model, labels, prediction, request);
     }
+
+    // A key given twice is refused rather than letting the last one win: "inputs" twice is a client's mistake.
+    protected static JsonDocumentOptions DocumentOptions(RequestOptions options) => new() { MaxDepth = options.MaxJsonDepth, AllowDuplicateProperties = false };
+
+    private static InvalidInputException NoBinaryData(string input) => new(
+        $"Input '{input}' has a binary_data_size, but the request has no {InferenceHeader.Name} header giving the length of the JSON " +
+        "before the binary data.");
 
     /// <summary>The format's request shape; the inputs' values are read into tensors after it returns.</summary>
     protected abstract ParsedRequest Parse(JsonElement body, ModelSignature signature);

@@ -19,6 +19,8 @@ internal static class JsonTensorReader
         return signature.ElementType switch
         {
             TensorElementType.Float => Numeric<float>(JsonElementReaders.Float),
+            TensorElementType.Float16 => Numeric<Float16>(JsonElementReaders.Float16),
+            TensorElementType.BFloat16 => Numeric<BFloat16>(JsonElementReaders.BFloat16),
             TensorElementType.Double => Numeric<double>(JsonElementReaders.Double),
             TensorElementType.Int8 => Numeric<sbyte>(JsonElementReaders.Int8),
             TensorElementType.Int16 => Numeric<short>(JsonElementReaders.Int16),
@@ -154,7 +156,7 @@ internal static class JsonTensorReader
 
     private static string Expected(TensorElementType type) => type switch
     {
-        TensorElementType.Float or TensorElementType.Double => $"a {TensorDataType.NameOf(type)} number (or \"NaN\", \"Infinity\", \"-Infinity\")",
+        TensorElementType.Float or TensorElementType.Double or TensorElementType.Float16 or TensorElementType.BFloat16 => $"a {TensorDataType.NameOf(type)} number (or \"NaN\", \"Infinity\", \"-Infinity\")",
         TensorElementType.Bool => "true or false",
         TensorElementType.String => "a string",
         _ => $"an integer in the {TensorDataType.NameOf(type)} range",

@@ -1,12 +1,16 @@
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using MultiModel.ModelHost.Inference;
 
 namespace MultiModel.ModelHost.Api.Formats;
 
-/// <summary>Writes an output tensor as <c>{"name", "datatype", "shape", "data"}</c> with flat row-major data.</summary>
+/// <summary>
+/// Writes an output tensor as <c>{"name", "datatype", "shape", "data"}</c> with flat row-major data, or, when its
+/// bytes follow the JSON (Triton's binary tensor data extension), <c>"parameters": {"binary_data_size"}</c> instead of "data".
+/// </summary>
 internal static class JsonTensorWriter
 {
-    public static void Write(Utf8JsonWriter writer, string name, OrtValue tensor, Func<TensorElementType, string> datatypeName)
+    public static void Write(Utf8JsonWriter writer, string name, OrtValue tensor, Func<TensorElementType, string> datatypeName, long? binaryDataSize = null)
     {
         var info = tensor.GetTensorTypeAndShape();
         writer.WriteStartObject();
@@ -19,6 +23,15 @@ internal static class JsonTensorWriter
         }
 
         writer.WriteEndArray();
+        if (binaryDataSize is { } size)
+        {
+            writer.WriteStartObject("parameters");
+            writer.WriteNumber("binary_data_size", size);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            return;
+        }
+
         writer.WriteStartArray("data");
         WriteData(writer, tensor, info.ElementDataType);
         writer.WriteEndArray();
@@ -30,6 +43,9 @@ internal static class JsonTensorWriter
         switch (type)
         {
             case TensorElementType.Float: foreach (var x in tensor.GetTensorDataAsSpan<float>()) JsonNumbers.Write(writer, x); break;
+            // Written as the float32 each is exactly; read back, it rounds to the same 16 bits.
+            case TensorElementType.Float16: foreach (var x in tensor.GetTensorDataAsSpan<Float16>()) JsonNumbers.Write(writer, ReducedPrecision.ToSingle(x)); break;
+            case TensorElementType.BFloat16: foreach (var x in tensor.GetTensorDataAsSpan<BFloat16>()) JsonNumbers.Write(writer, ReducedPrecision.ToSingle(x)); break;
             case TensorElementType.Double: foreach (var x in tensor.GetTensorDataAsSpan<double>()) JsonNumbers.Write(writer, x); break;
             case TensorElementType.Int8: foreach (var x in tensor.GetTensorDataAsSpan<sbyte>()) writer.WriteNumberValue(x); break;
             case TensorElementType.Int16: foreach (var x in tensor.GetTensorDataAsSpan<short>()) writer.WriteNumberValue(x); break;

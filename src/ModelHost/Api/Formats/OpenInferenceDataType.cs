@@ -7,6 +7,8 @@ internal static class OpenInferenceDataType
 {
     private static readonly Dictionary<TensorElementType, string> Names = new()
     {
+        [TensorElementType.Float16] = "FP16",
+        [TensorElementType.BFloat16] = "BF16",
         [TensorElementType.Float] = "FP32",
         [TensorElementType.Double] = "FP64",
         [TensorElementType.Int8] = "INT8",

@@ -8,7 +8,8 @@ namespace MultiModel.ModelHost.Api.Formats;
 /// </summary>
 /// <param name="Outputs">Names of the outputs asked for; null for all.</param>
 /// <param name="RequestId">The client's request id, echoed by the Open Inference Protocol.</param>
-internal sealed record PredictionRequest(ModelInputs Inputs, IReadOnlyList<string>? Outputs, string? RequestId) : IDisposable
+/// <param name="BinaryOutputs">The outputs asked for as raw bytes (Triton's binary tensor data extension); null when none is.</param>
+internal sealed record PredictionRequest(ModelInputs Inputs, IReadOnlyList<string>? Outputs, string? RequestId, BinaryOutputs? BinaryOutputs = null) : IDisposable
 {
     public void Dispose() => Inputs.Dispose();
 }
