@@ -4,7 +4,7 @@ using MultiModel.ModelHost.Benchmarks;
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- memory [options: see MemoryBenchmarkOptions]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- ort-options
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- metrics [rounds] [predictions per round]
-// dotnet run -c Release --project bench/ModelHost.Benchmarks -- wire [rounds] [requests per side per round]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- wire [rounds] [requests per side per round] [baseline ModelHost.dll]
 var which = args.ElementAtOrDefault(0) ?? "all";
 if (which == "ort-probe")
 {
@@ -29,7 +29,8 @@ if (which is "wire" or "all")
 {
     await WireFormatBenchmark.RunAsync(
         int.TryParse(args.ElementAtOrDefault(1), out var wireRounds) ? wireRounds : 10,
-        int.TryParse(args.ElementAtOrDefault(2), out var wirePerRound) ? wirePerRound : 10);
+        int.TryParse(args.ElementAtOrDefault(2), out var wirePerRound) ? wirePerRound : 10,
+        which == "wire" ? args.ElementAtOrDefault(3) : null);
 }
 
 if (which is "memory" or "all")
