@@ -37,6 +37,7 @@ public static class RouterHostingExtensions
         services.AddSingleton(sp => new RuleCompiler(sp.GetRequiredService<IOptions<ForwardingOptions>>().Value.DefaultTimeout));
         services.AddSingleton<RuleStore>();
         services.AddSingleton<ReloadSignal>();
+        services.AddSingleton<RuleMetrics>();
         services.AddHostedService<RulePoller>();
 
         services.AddHttpForwarder();

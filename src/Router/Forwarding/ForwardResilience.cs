@@ -21,7 +21,8 @@ public static class ForwardResilience
         context.Properties.TryGetValue(RequestKey, out var request) ? request : null;
 
     /// <param name="target">The target's base URL: each target has its own pipeline, so its circuit trips alone.</param>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, string target, ForwardingOptions options, TimeProvider time, TargetCircuits circuits)
+    public static void Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, string target, ForwardingOptions options, TimeProvider time, TargetCircuits circuits, ForwardMetrics metrics)
     {
         builder.TimeProvider = time;
 
@@ -35,16 +36,19 @@ public static class ForwardResilience
             OnOpened = args =>
             {
                 circuits.Opened(target, args.BreakDuration, TargetFailure.Describe(args.Outcome));
+                metrics.CircuitChanged(target, "opened");
                 return ValueTask.CompletedTask;
             },
             OnHalfOpened = _ =>
             {
                 circuits.HalfOpened(target);
+                metrics.CircuitChanged(target, "half_open");
                 return ValueTask.CompletedTask;
             },
             OnClosed = _ =>
             {
                 circuits.Closed(target);
+                metrics.CircuitChanged(target, "closed");
                 return ValueTask.CompletedTask;
             },
         });
@@ -56,6 +60,11 @@ public static class ForwardResilience
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options.MaxRetryAfter, time)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter.Get(args.Outcome.Result, time.GetUtcNow())),
+                OnRetry = _ =>
+                {
+                    metrics.Retried(target);
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 

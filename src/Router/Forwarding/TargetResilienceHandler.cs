@@ -15,10 +15,10 @@ public sealed class TargetResilienceHandler : DelegatingHandler
     private readonly ResiliencePipelineRegistry<string> _registry;
     private readonly Action<ResiliencePipelineBuilder<HttpResponseMessage>, ConfigureBuilderContext<string>> _configure;
 
-    public TargetResilienceHandler(ResiliencePipelineRegistry<string> registry, IOptions<ForwardingOptions> options, TimeProvider time, TargetCircuits circuits)
+    public TargetResilienceHandler(ResiliencePipelineRegistry<string> registry, IOptions<ForwardingOptions> options, TimeProvider time, TargetCircuits circuits, ForwardMetrics metrics)
     {
         _registry = registry;
-        _configure = (builder, context) => ForwardResilience.Configure(builder, context.PipelineKey, options.Value, time, circuits);
+        _configure = (builder, context) => ForwardResilience.Configure(builder, context.PipelineKey, options.Value, time, circuits, metrics);
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

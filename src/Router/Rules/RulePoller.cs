@@ -16,6 +16,7 @@ public sealed class RulePoller(
     RuleStore store,
     ReloadSignal signal,
     RuleCompiler compiler,
+    RuleMetrics metrics,
     TimeProvider time,
     IOptions<RulesOptions> rulesOptions,
     ILogger<RulePoller> logger) : BackgroundService
@@ -117,6 +118,7 @@ public sealed class RulePoller(
                 _ => $"reading {source.Description} failed unexpectedly: {ex.GetType().Name}",
             };
             store.Failed(reason, time.GetUtcNow());
+            metrics.ReadFailed();
             _failedReads++;
             if (_failingSince is not null)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using MultiModel.Router.Tests.Support;
 using static MultiModel.Router.Tests.Support.RuleJson;
 
@@ -39,6 +40,45 @@ public sealed class ForwardMetricsTests : IAsyncLifetime
         Assert.Equal(2, Sample(text, "multimodel_router_upstream_duration_seconds_count", ("multimodel_route_rule", rule), target));
         Assert.DoesNotContain(unrouted, text, StringComparison.Ordinal);
         Assert.DoesNotContain("model_id", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_RetriesAndCircuitChanges_CountedPerTarget()
+    {
+        var failing = false;
+        _backend.Respond = (ctx, n) =>
+        {
+            if (n == 1)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable; // busy, come back now: retried
+                ctx.Response.Headers.RetryAfter = "0";
+                return Task.FromResult(true);
+            }
+
+            ctx.Response.StatusCode = failing ? StatusCodes.Status502BadGateway : StatusCodes.Status200OK;
+            return Task.FromResult(failing);
+        };
+        await using var router = RouterFactory.WithRulesFile(File(($"metrics-{Guid.NewGuid():N}", Exact("iris", Target(_backend.Url)))), BreakerSettings.Quick);
+        var client = router.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/models/iris/predict", Json())).StatusCode);
+        failing = true;
+        for (var i = 0; i < 3; i++)
+        {
+            await client.PostAsync("/models/iris/predict", Json());
+        }
+
+        failing = false;
+        router.Time.Advance(BreakerSettings.BreakDuration);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/models/iris/predict", Json())).StatusCode);
+        var text = await client.GetStringAsync("/metrics");
+
+        var target = ("multimodel_route_target", _backend.Url.TrimEnd('/'));
+        Assert.Equal(1, Sample(text, "multimodel_router_retries_total", target));
+        foreach (var state in (string[])["opened", "half_open", "closed"])
+        {
+            Assert.Equal(1, Sample(text, "multimodel_router_circuit_changes_total", target, ("multimodel_circuit_state", state)));
+        }
     }
 
     private static StringContent Json() => new("""{"inputs":[[1,2,3,4]]}""", Encoding.UTF8, "application/json");
