@@ -117,8 +117,8 @@ public sealed class RulePoller(
                 OperationCanceledException => $"reading {source.Description} took longer than {limit:c}",
                 _ => $"reading {source.Description} failed unexpectedly: {ex.GetType().Name}",
             };
+            metrics.ReadFailed(); // before the store shows the failure: what sees one sees the other
             store.Failed(reason, time.GetUtcNow());
-            metrics.ReadFailed();
             _failedReads++;
             if (_failingSince is not null)
             {

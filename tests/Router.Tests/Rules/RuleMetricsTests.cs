@@ -33,10 +33,8 @@ public sealed class RuleMetricsTests
         await router.PollAsync(TimeSpan.FromSeconds(30));
         listener.RecordObservableInstruments();
 
-        // The poll read the broken file, and the file watcher may have made a read of its own: every failed read the
-        // router logged is counted, however many there were.
-        await RouterFactory.WaitUntilAsync(() => FailedReadsCounted(measurements) == FailedReadsLogged(router));
-        Assert.True(FailedReadsCounted(measurements) >= 1);
+        // The poll read the broken file, and the file watcher may have made a read of its own: one or two failures.
+        Assert.InRange(FailedReadsCounted(measurements), 1, 2);
         lock (measurements)
         {
             Assert.Equal(42, measurements.Last(m => m.Name == "multimodel.router.rules.age").Value); // the failed read did not refresh it
@@ -50,9 +48,6 @@ public sealed class RuleMetricsTests
             return measurements.Where(m => m.Name == "multimodel.router.rules.read_failures").Sum(m => m.Value);
         }
     }
-
-    private static int FailedReadsLogged(RouterFactory router) =>
-        router.Logs.Named("RulesReadFailed").Count() + router.Logs.Named("RulesReadStillFailing").Count();
 
     private static MeterListener Listen(IMeterFactory meters, out List<(string Name, double Value)> measurements)
     {
