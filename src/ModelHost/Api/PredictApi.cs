@@ -61,9 +61,11 @@ public static class PredictApi
 
                 // The input tensors are freed as soon as the model has run; what the response echoes stays readable.
                 using var request = await format.ReadAsync(context.Request, lease.Model.Signature, dependencies.Options.Value, context.RequestAborted);
-                if (request.Inputs.Rows is { } rows and <= int.MaxValue)
+                // Only the Lambda response limit reads it (that middleware exists only on Lambda): elsewhere the shapes
+                // are not asked of ONNX Runtime again and the request gets no Items dictionary for it.
+                if (LambdaEnvironment.IsLambda && request.Inputs.Rows is { } rows and <= int.MaxValue)
                 {
-                    context.Items[LambdaResponseLimitMiddleware.BatchRowsItem] = (int)rows; // so a 413 on Lambda can say how many fit
+                    context.Items[LambdaResponseLimitMiddleware.BatchRowsItem] = (int)rows; // so a 413 can say how many fit
                 }
 
                 var prediction = Predictor.Run(lease.Onnx, request.Inputs, request.Outputs);
