@@ -46,6 +46,7 @@ internal static class WireFormatBenchmark
         }
 
         using var session = new InferenceSession(model);
+        using var runOptions = new RunOptions();
         var direct = new Samples();
         var http = sides.ToDictionary(side => side.Name, _ => new Samples());
 
@@ -59,7 +60,7 @@ internal static class WireFormatBenchmark
                     var started = Stopwatch.GetTimestamp();
                     if (which == sides.Count)
                     {
-                        RunDirect(session, input);
+                        RunDirect(session, runOptions, input);
                     }
                     else
                     {
@@ -92,10 +93,10 @@ internal static class WireFormatBenchmark
     private static HttpClient Client(HostProcess host) =>
         new(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = host.Address };
 
-    private static void RunDirect(InferenceSession session, float[] input)
+    private static void RunDirect(InferenceSession session, RunOptions runOptions, float[] input)
     {
         using var value = OrtValue.CreateTensorValueFromMemory(input, [1, Elements]);
-        using var outputs = session.Run(new RunOptions(), ["x"], [value], ["y"]);
+        using var outputs = session.Run(runOptions, ["x"], [value], ["y"]);
         _ = outputs[0].GetTensorDataAsSpan<float>()[0];
     }
 
