@@ -198,7 +198,7 @@ public sealed partial class ModelCache : IDisposable
             throw new ModelStoreUnavailableException(
                 $"The model store has not delivered {model} within {_options.MaxStoreWait.TotalSeconds:0.#} s; the download goes on, " +
                 "and a retry may find the model loaded.",
-                TimeSpan.FromSeconds(Math.Clamp(_options.MaxStoreWait.TotalSeconds, 1, 10)));
+                _options.StoreWaitRetryAfter);
         }
     }
 

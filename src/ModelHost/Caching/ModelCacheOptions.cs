@@ -56,6 +56,9 @@ public sealed class ModelCacheOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan MaxStoreWait { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The Retry-After of a 503 after <see cref="MaxStoreWait"/>: the wait itself, between 1 and 10 s.</summary>
+    internal TimeSpan StoreWaitRetryAfter => TimeSpan.FromSeconds(Math.Clamp(MaxStoreWait.TotalSeconds, 1, 10));
+
     /// <summary>How long a cached model (and a model's latest version) is served before the store is asked whether it changed.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RevalidateAfter { get; set; } = TimeSpan.FromSeconds(30);

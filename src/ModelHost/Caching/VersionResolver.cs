@@ -64,7 +64,7 @@ public sealed partial class VersionResolver(IModelStore store, IOptions<ModelCac
             throw exception as ModelStoreUnavailableException ?? new ModelStoreUnavailableException(
                 $"The model store did not list the versions of '{modelId}' within {options.Value.MaxStoreWait.TotalSeconds:0.#} s; " +
                 "the listing goes on, and a retry may find it done. Pin a version to skip the listing.",
-                RetryAfter);
+                options.Value.StoreWaitRetryAfter);
         }
     }
 
@@ -80,8 +80,6 @@ public sealed partial class VersionResolver(IModelStore store, IOptions<ModelCac
             ? new ModelRef(modelId, versions[^1])
             : throw new ModelNotFoundException($"Model '{modelId}' does not exist in the model store.");
     }
-
-    private TimeSpan RetryAfter => TimeSpan.FromSeconds(Math.Clamp(options.Value.MaxStoreWait.TotalSeconds, 1, 10));
 
     /// <summary>Lists the store; what it answers (or how it failed) is recorded when it ends, whoever still waits for it.</summary>
     private async Task<IReadOnlyList<int>> ListInBackground(string modelId, KnownVersions model)
