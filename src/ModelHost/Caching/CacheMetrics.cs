@@ -50,14 +50,7 @@ public sealed class CacheMetrics
             return; // nothing listens: the tags are not worth building
         }
 
-        if (failure is null || ModelTags.ProveModelExists(failure))
-        {
-            _misses.Add(1, ModelTags.For(model));
-        }
-        else
-        {
-            _misses.Add(1);
-        }
+        _misses.Add(1, ModelTags.For(model, failure));
     }
 
     internal void Loaded(LoadedModel model, TimeSpan duration)
@@ -66,17 +59,7 @@ public sealed class CacheMetrics
         _loadDuration.Record(duration.TotalSeconds, model.Tags);
     }
 
-    internal void LoadFailed(ModelRef model, Exception failure)
-    {
-        if (ModelTags.ProveModelExists(failure))
-        {
-            _failedLoads.Add(1, ModelTags.For(model));
-        }
-        else
-        {
-            _failedLoads.Add(1);
-        }
-    }
+    internal void LoadFailed(ModelRef model, Exception failure) => _failedLoads.Add(1, ModelTags.For(model, failure));
 
     /// <summary>The model entered the cache's books.</summary>
     internal void Admitted(LoadedModel model) => _charged.Add(model.ChargeBytes, model.Tags);

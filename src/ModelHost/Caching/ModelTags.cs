@@ -16,6 +16,12 @@ public static class ModelTags
 
     public static TagList For(ModelRef model) => new() { { Id, model.Id }, { Version, model.Version } };
 
+    /// <summary>
+    /// The model's tags for the outcome of a load: none when it failed in a way that does not show the store has the
+    /// model (the store unavailable, access denied, the caller gone).
+    /// </summary>
+    public static TagList For(ModelRef model, Exception? failure) => failure is null || ProveModelExists(failure) ? For(model) : default;
+
     /// <summary>Whether a failed load still proves the store has the model: it delivered it, or at least its size.</summary>
     public static bool ProveModelExists(Exception failure) => failure is ModelLoadFailedException or ModelTooLargeException;
 }
