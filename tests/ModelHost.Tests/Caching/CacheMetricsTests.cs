@@ -12,12 +12,7 @@ public sealed class CacheMetricsTests : IDisposable
     private const string Body = """{"inputs":{"x":[[0.5,-0.5]]}}""";
 
     // Charges are exactly the file size, so two ~400 KB models fit the 1 MB budget and a third evicts one.
-    private readonly ModelHostApp _app = new(new()
-    {
-        ["ModelHost:Cache:BudgetMegabytes"] = "1",
-        ["ModelHost:Cache:MemoryFactor"] = "1",
-        ["ModelHost:Cache:MeasureLoadMemory"] = "false",
-    });
+    private readonly ModelHostApp _app = new(ModelHostApp.ChargedByFileSize(budgetMegabytes: 1));
 
     public void Dispose() => _app.Dispose();
 

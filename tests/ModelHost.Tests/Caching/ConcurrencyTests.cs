@@ -12,12 +12,7 @@ public sealed class ConcurrencyTests
     public async Task Predict_ManyClientsAcrossMoreModelsThanTheBudgetHolds_EveryAnswerIsCorrect()
     {
         // Six ~300 KB models against a 1 MB budget: at most three are resident, so requests keep evicting each other.
-        using var app = new ModelHostApp(new()
-        {
-            ["ModelHost:Cache:BudgetMegabytes"] = "1",
-            ["ModelHost:Cache:MemoryFactor"] = "1",
-            ["ModelHost:Cache:MeasureLoadMemory"] = "false",
-        });
+        using var app = new ModelHostApp(ModelHostApp.ChargedByFileSize(budgetMegabytes: 1));
         var models = Enumerable.Range(0, 6).Select(index => TestModelFactory.Mlp(4, 15_000, 3, seed: index)).ToArray();
         var inputs = Enumerable.Range(0, 4).Select(seed => DirectRun.Inputs(2, 4, seed)).ToArray();
         var expected = new float[models.Length, inputs.Length][];

@@ -14,12 +14,7 @@ public sealed class EvictionTests : IDisposable
 
     // Charges are exactly the file size (factor 1, no measurement), so which models fit is known in advance:
     // each ~400 KB model (about 20 bytes per hidden unit) fits twice in the 1 MB budget, not three times.
-    private readonly ModelHostApp _app = new(new()
-    {
-        ["ModelHost:Cache:BudgetMegabytes"] = "1",
-        ["ModelHost:Cache:MemoryFactor"] = "1",
-        ["ModelHost:Cache:MeasureLoadMemory"] = "false",
-    });
+    private readonly ModelHostApp _app = new(ModelHostApp.ChargedByFileSize(budgetMegabytes: 1));
 
     public void Dispose() => _app.Dispose();
 

@@ -20,6 +20,17 @@ public sealed class ModelHostApp : WebApplicationFactory<Program>
         Time = fakeTime ? new FakeTimeProvider(DateTimeOffset.UtcNow) : null;
     }
 
+    /// <summary>
+    /// Settings under which a model is charged exactly its file size (factor 1, no measurement), so which models fit
+    /// the budget is known in advance.
+    /// </summary>
+    public static Dictionary<string, string?> ChargedByFileSize(int budgetMegabytes) => new()
+    {
+        ["ModelHost:Cache:BudgetMegabytes"] = budgetMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["ModelHost:Cache:MemoryFactor"] = "1",
+        ["ModelHost:Cache:MeasureLoadMemory"] = "false",
+    };
+
     public CountingModelStore Store { get; }
 
     public FakeTimeProvider? Time { get; }
