@@ -30,6 +30,10 @@ internal sealed class DeployParameters
             "Days an overwritten or deleted model version is kept (moved to Standard-IA after 30 days) before it expires.");
         P99DurationAlarmMs = Number(scope, "P99DurationAlarmMs", 5000, 1, 900000,
             "Alarm when a function's p99 duration over 5 minutes reaches this many milliseconds.");
+        MemoryAlarmPercent = Number(scope, "MemoryAlarmPercent", 90, 10, 100,
+            "Alarm when a ModelHost's resident memory reaches this percentage of its function's memory size.");
+        DriftAlarmPsi = Number(scope, "DriftAlarmPsi", 0.25, 0.01, 10,
+            "Alarm when a model's confidence drift (population stability index) stays at or above this for 10 minutes; 0.25 is the usual 'significant shift'.");
 
         cacheBudgetSet = new CfnCondition(scope, "ModelCacheBudgetSet", new CfnConditionProps
         {
@@ -55,6 +59,10 @@ internal sealed class DeployParameters
 
     public CfnParameter P99DurationAlarmMs { get; }
 
+    public CfnParameter MemoryAlarmPercent { get; }
+
+    public CfnParameter DriftAlarmPsi { get; }
+
     /// <summary>
     /// Sets <paramref name="variable"/> to ModelCacheBudgetMb, or leaves it out when that is 0 (AWS::NoValue), so the
     /// app's own derivation from AWS_LAMBDA_FUNCTION_MEMORY_SIZE applies. Written as a raw override because the
@@ -74,7 +82,7 @@ internal sealed class DeployParameters
         });
     }
 
-    private static CfnParameter Number(Construct scope, string name, int defaultValue, int min, int max, string description) =>
+    private static CfnParameter Number(Construct scope, string name, double defaultValue, double min, double max, string description) =>
         new(scope, name, new CfnParameterProps
         {
             Type = "Number",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
@@ -22,6 +23,8 @@ internal sealed class ModelFunction : Construct
         : base(scope, id)
     {
         var config = props.Config;
+        Name = config.Name;
+        MemoryMb = config.MemoryMb?.ToString(CultureInfo.InvariantCulture) ?? props.Parameters.MemoryMb.ValueAsString;
         LogGroup = new LogGroup(this, "Logs", new LogGroupProps { Retention = props.LogRetention });
         Role = new Role(this, "Role", new RoleProps
         {
@@ -58,12 +61,21 @@ internal sealed class ModelFunction : Construct
         Url = Alias.AddFunctionUrl(new FunctionUrlOptions { AuthType = FunctionUrlAuthType.AWS_IAM });
 
         _ = new FunctionAlarms(this, "Alarms", Function, props.Parameters.P99DurationAlarmMs, props.AlarmTopicArn);
+        AppAlarms = new ModelHostAlarms(this, "AppAlarms", Function.FunctionName, MemoryMb, props.Parameters, props.AlarmTopicArn);
         if (config.Warmup is { } warmup)
         {
             var models = warmup.Models.Count > 0 ? warmup.Models : config.Models;
             _ = new ScheduledWarmup(this, "Warmup", Alias, warmup.Schedule, models);
         }
     }
+
+    /// <summary>The function's name in multimodel.json (<c>shared</c> for the ModelHost every route may use).</summary>
+    public string Name { get; }
+
+    /// <summary>The function's memory size in MB: a number, or the ModelHostMemoryMb parameter's token.</summary>
+    public string MemoryMb { get; }
+
+    public ModelHostAlarms AppAlarms { get; }
 
     public LogGroup LogGroup { get; }
 

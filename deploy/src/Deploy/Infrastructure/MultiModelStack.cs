@@ -5,7 +5,7 @@ using MultiModel.Deploy.Configuration;
 
 namespace MultiModel.Deploy.Infrastructure;
 
-/// <summary>The whole deployment: model bucket, ModelHost functions, Router, routing rules.</summary>
+/// <summary>The whole deployment: model bucket, ModelHost functions, Router, routing rules, dashboard.</summary>
 internal sealed class MultiModelStack : Stack
 {
     public MultiModelStack(Construct scope, string id, DeploymentConfig config, string imageDirectory, IStackProps? props = null)
@@ -34,6 +34,9 @@ internal sealed class MultiModelStack : Stack
             config.RouterDefaultTarget.Length > 0 ? urls[config.RouterDefaultTarget] : null,
             image, parameters, retention, config.AlarmTopicArn));
 
+        Dashboard = new OperationsDashboard(this, "Operations", all, Router, parameters);
+
+        _ = new CfnOutput(this, "DashboardName", new CfnOutputProps { Value = Dashboard.Dashboard.DashboardName });
         _ = new CfnOutput(this, "ModelBucketName", new CfnOutputProps { Value = Models.Bucket.BucketName });
         _ = new CfnOutput(this, "RouterUrl", new CfnOutputProps { Value = Router.Url.Url });
         _ = new CfnOutput(this, "ModelHostUrl", new CfnOutputProps { Value = ModelHost.Url.Url });
@@ -52,4 +55,6 @@ internal sealed class MultiModelStack : Stack
     public RoutingRules Rules { get; }
 
     public RouterFunction Router { get; }
+
+    public OperationsDashboard Dashboard { get; }
 }
