@@ -47,9 +47,16 @@ public static class ModelsApi
         var available = await versions.ListAsync(id, cancellationToken);
         var signature = lease.Model.Signature;
         return TypedResults.Ok(new ModelDescription(
-            id, lease.Ref.Version, available.ToArray(), Describe(signature.Inputs), Describe(signature.Outputs),
+            id, lease.Ref.Version, available.ToArray(), Describe(signature.Inputs), DescribeOutputs(signature),
             signature.SkippedOutputs.ToArray(), lease.Model.Labels?.ScoresOutput));
     }
+
+    // A sequence's or map's datatype is its ONNX type; its shape is its element count, known only when it is one map.
+    private static TensorDescription[] DescribeOutputs(ModelSignature signature) =>
+        signature.OutputNames.Select(name => signature.StructuredOutput(name) is { } structured
+                ? new TensorDescription(name, structured.TypeName, [structured.IsSequence ? -1 : 1], [""])
+                : Describe(signature.Outputs.Where(output => output.Name == name))[0])
+            .ToArray();
 
     private static TensorDescription[] Describe(IEnumerable<TensorSignature> tensors) =>
         tensors.Select(tensor => new TensorDescription(tensor.Name, tensor.DataType, tensor.Shape, tensor.DimensionNames)).ToArray();

@@ -44,7 +44,7 @@ public static class OpenInferenceApi
             available.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray(),
             Platform,
             Describe(signature.Inputs),
-            Describe(signature.Outputs)));
+            DescribeOutputs(signature)));
     }
 
     // Loading is on demand, so "ready" means the model can be loaded and run: it is, once this answers.
@@ -53,6 +53,13 @@ public static class OpenInferenceApi
         using var lease = await ModelLeases.AcquireAsync(cache, versions, name, version, cancellationToken);
         return TypedResults.Ok(new OpenInferenceModelReady(name, true));
     }
+
+    // Sequences and maps as infer returns them: BYTES (see JsonStructuredWriter), a sequence's length unknown.
+    private static OpenInferenceTensorMetadata[] DescribeOutputs(ModelSignature signature) =>
+        signature.OutputNames.Select(name => signature.StructuredOutput(name) is { } structured
+                ? new OpenInferenceTensorMetadata(name, JsonStructuredWriter.OpenInferenceDatatype, [structured.IsSequence ? -1 : 1])
+                : Describe(signature.Outputs.Where(output => output.Name == name))[0])
+            .ToArray();
 
     private static OpenInferenceTensorMetadata[] Describe(IEnumerable<TensorSignature> tensors) =>
         tensors.Select(tensor => new OpenInferenceTensorMetadata(
