@@ -15,11 +15,14 @@ public static class OpenInferenceApi
 {
     private const string Platform = "onnx_onnxv1";
 
+    // Triton's extensions served whole (TritonExtensionsApi). Not "model_repository": its unload is refused.
+    private static readonly string[] Extensions = ["binary_tensor_data", "model_configuration", "statistics"];
+
     public static IEndpointRouteBuilder MapOpenInferenceApi(this IEndpointRouteBuilder app)
     {
         var v2 = app.MapGroup("/v2").WithTags("Open Inference Protocol");
         v2.MapGet("/", () => TypedResults.Ok(new OpenInferenceServerMetadata(
-            "multimodel-modelhost", typeof(OpenInferenceApi).Assembly.GetName().Version?.ToString() ?? "1.0.0", ["binary_tensor_data"])));
+            "multimodel-modelhost", typeof(OpenInferenceApi).Assembly.GetName().Version?.ToString() ?? "1.0.0", Extensions)));
         foreach (var prefix in new[] { "/models/{name}", "/models/{name}/versions/{version}" })
         {
             v2.MapGet(prefix, (string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>

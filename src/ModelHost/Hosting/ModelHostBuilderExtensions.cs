@@ -36,6 +36,7 @@ public static class ModelHostBuilderExtensions
         services.AddHealthChecks().AddCheck<PrewarmHealthCheck>("prewarm", tags: [HealthEndpoints.ReadyTag]);
         services.AddSingleton<Prewarmer>();
         services.AddSingleton<PredictionLog>();
+        services.AddSingleton<ModelStatistics>();
         services.AddSingleton<PredictionMetrics>();
         services.AddSingleton<PredictionSlots>();
         services.AddHostedService<StartupPrewarm>();
