@@ -60,6 +60,11 @@ public sealed class LabelPostProcessor
         for (var row = 0; row < rankings.Length; row++)
         {
             var (scores, numericKeys, textKeys) = ScoreMaps.Row(sequence, row);
+            if (scores.Length == 0)
+            {
+                throw new InvalidOperationException($"Output '{ScoresOutput}' has an empty map in row {row}: no label to rank.");
+            }
+
             rankings[row] = RankRow(scores, index => textKeys?[index] ?? LabelAt(numericKeys![index]));
         }
 

@@ -37,7 +37,19 @@ public sealed class ModelSignature
     public IReadOnlyList<string> OutputNames { get; }
 
     /// <summary>The sequence or map output of that name; null when it is a tensor or not an output.</summary>
-    public StructuredSignature? StructuredOutput(string name) => StructuredOutputs.FirstOrDefault(output => output.Name == name);
+    public StructuredSignature? StructuredOutput(string name)
+    {
+        // Asked once per output of every response: a plain loop, no closure or enumerator (the list is nearly always empty).
+        for (var index = 0; index < StructuredOutputs.Count; index++)
+        {
+            if (StructuredOutputs[index].Name == name)
+            {
+                return StructuredOutputs[index];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Every output as messages name them, e.g. <c>'label' (int64 [?]), 'probabilities' (seq(map(int64, float32)))</c>.</summary>
     public string DescribeOutputs() =>
