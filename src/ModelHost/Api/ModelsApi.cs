@@ -51,13 +51,11 @@ public static class ModelsApi
             signature.SkippedOutputs.ToArray(), lease.Model.Labels?.ScoresOutput));
     }
 
-    // A sequence's or map's datatype is its ONNX type; its shape is its element count, known only when it is one map.
+    // A sequence's or map's datatype is its ONNX type.
     private static TensorDescription[] DescribeOutputs(ModelSignature signature) =>
-        signature.OutputNames.Select(name => signature.StructuredOutput(name) is { } structured
-                ? new TensorDescription(name, structured.TypeName, [structured.IsSequence ? -1 : 1], [""])
-                : Describe(signature.Outputs.Where(output => output.Name == name))[0])
-            .ToArray();
+        signature.SelectOutputs(Describe, structured => new TensorDescription(structured.Name, structured.TypeName, structured.Shape, [""])).ToArray();
 
-    private static TensorDescription[] Describe(IEnumerable<TensorSignature> tensors) =>
-        tensors.Select(tensor => new TensorDescription(tensor.Name, tensor.DataType, tensor.Shape, tensor.DimensionNames)).ToArray();
+    private static TensorDescription[] Describe(IEnumerable<TensorSignature> tensors) => tensors.Select(Describe).ToArray();
+
+    private static TensorDescription Describe(TensorSignature tensor) => new(tensor.Name, tensor.DataType, tensor.Shape, tensor.DimensionNames);
 }

@@ -57,14 +57,13 @@ public static class OpenInferenceApi
         return TypedResults.Ok(new OpenInferenceModelReady(name, true));
     }
 
-    // Sequences and maps as infer returns them: BYTES (see JsonStructuredWriter), a sequence's length unknown.
+    // Sequences and maps as infer returns them: BYTES (see JsonStructuredWriter).
     private static OpenInferenceTensorMetadata[] DescribeOutputs(ModelSignature signature) =>
-        signature.OutputNames.Select(name => signature.StructuredOutput(name) is { } structured
-                ? new OpenInferenceTensorMetadata(name, JsonStructuredWriter.OpenInferenceDatatype, [structured.IsSequence ? -1 : 1])
-                : Describe(signature.Outputs.Where(output => output.Name == name))[0])
-            .ToArray();
+        signature.SelectOutputs(Describe, structured => new OpenInferenceTensorMetadata(
+            structured.Name, JsonStructuredWriter.OpenInferenceDatatype, structured.Shape.Select(d => (long)d).ToArray())).ToArray();
 
-    private static OpenInferenceTensorMetadata[] Describe(IEnumerable<TensorSignature> tensors) =>
-        tensors.Select(tensor => new OpenInferenceTensorMetadata(
-            tensor.Name, OpenInferenceDataType.NameOf(tensor.ElementType), tensor.Shape.Select(d => (long)d).ToArray())).ToArray();
+    private static OpenInferenceTensorMetadata[] Describe(IEnumerable<TensorSignature> tensors) => tensors.Select(Describe).ToArray();
+
+    private static OpenInferenceTensorMetadata Describe(TensorSignature tensor) =>
+        new(tensor.Name, OpenInferenceDataType.NameOf(tensor.ElementType), tensor.Shape.Select(d => (long)d).ToArray());
 }

@@ -23,10 +23,8 @@ internal static class TritonModelConfigs
             new TritonVersionPolicy(new TritonSpecificVersions([model.Ref.Version])),
             MaxBatchSize: 0, // the host runs each request as sent; a batch dimension is part of the model's shape
             signature.Inputs.Select(Tensor).ToArray(),
-            signature.OutputNames.Select(name => signature.StructuredOutput(name) is { } structured
-                    ? new TritonTensorConfig(name, DataType(JsonStructuredWriter.OpenInferenceDatatype), [structured.IsSequence ? -1 : 1])
-                    : Tensor(signature.Outputs.First(output => output.Name == name)))
-                .ToArray());
+            signature.SelectOutputs(Tensor, structured => new TritonTensorConfig(
+                structured.Name, DataType(JsonStructuredWriter.OpenInferenceDatatype), structured.Shape.Select(d => (long)d).ToArray())).ToArray());
     }
 
     private static TritonTensorConfig Tensor(TensorSignature tensor) =>

@@ -51,11 +51,13 @@ public sealed class ModelSignature
         return null;
     }
 
+    /// <summary>Each output in the model's order, made into <typeparamref name="T"/> by the function for its kind.</summary>
+    public IEnumerable<T> SelectOutputs<T>(Func<TensorSignature, T> tensor, Func<StructuredSignature, T> structured) =>
+        OutputNames.Select(name => StructuredOutput(name) is { } sequenceOrMap ? structured(sequenceOrMap) : tensor(Outputs.First(output => output.Name == name)));
+
     /// <summary>Every output as messages name them, e.g. <c>'label' (int64 [?]), 'probabilities' (seq(map(int64, float32)))</c>.</summary>
     public string DescribeOutputs() =>
-        string.Join(", ", OutputNames.Select(name => StructuredOutput(name) is { } structured
-            ? $"'{name}' ({structured.TypeName})"
-            : Describe(Outputs.Where(output => output.Name == name))));
+        string.Join(", ", SelectOutputs(tensor => Describe([tensor]), structured => $"'{structured.Name}' ({structured.TypeName})"));
 
     /// <summary>Reads the signature; throws <see cref="ModelLoadFailedException"/> when an input cannot be fed from JSON.</summary>
     public static ModelSignature Read(InferenceSession session)

@@ -13,6 +13,9 @@ namespace MultiModel.ModelHost.Inference;
 /// <param name="ElementType">The element type of the maps' values or of the sequence's tensors.</param>
 public sealed record StructuredSignature(string Name, string TypeName, bool IsSequence, TensorElementType? KeyType, TensorElementType ElementType)
 {
+    /// <summary>The shape descriptions give it: a sequence's length is known only when it is returned, a map is one.</summary>
+    public int[] Shape => [IsSequence ? -1 : 1];
+
     /// <summary>One label-to-score map per row, as ZipMap makes them: what top labels can be ranked from.</summary>
     public bool IsScoreMaps => IsSequence && KeyType is not null && ElementType == TensorElementType.Float;
 

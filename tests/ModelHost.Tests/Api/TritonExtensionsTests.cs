@@ -17,8 +17,8 @@ public sealed class TritonExtensionsTests : IDisposable
 
     public TritonExtensionsTests()
     {
-        _app.AddModel("mlp", 1, TestModelFactory.Mlp(3, 5, 2, seed: 1));
-        _app.AddModel("mlp", 2, TestModelFactory.Mlp(3, 5, 2, seed: 2));
+        _app.AddModel("mlp", 1, TestModelFactory.Mlp(4, 6, 3, seed: 1));
+        _app.AddModel("mlp", 3, TestModelFactory.Mlp(4, 6, 3, seed: 3)); // no version 2: versions are listed, not counted
         _app.AddModel("half", 1, TestModelFactory.ReducedPrecision());
         _app.AddModel("zipmap", 1, TestModelFactory.ZipMapClassifier(["a", "b", "c"]));
     }
@@ -36,9 +36,9 @@ public sealed class TritonExtensionsTests : IDisposable
         Assert.Equal(0, config.GetProperty("max_batch_size").GetInt32());
         Assert.Equal([1], config.GetProperty("version_policy").GetProperty("specific").GetProperty("versions").EnumerateArray().Select(v => v.GetInt64()));
         var input = Assert.Single(config.GetProperty("input").EnumerateArray());
-        Assert.Equal(("x", "TYPE_FP32", "[-1,3]"), Tensor(input));
+        Assert.Equal(("x", "TYPE_FP32", "[-1,4]"), Tensor(input));
         var output = Assert.Single(config.GetProperty("output").EnumerateArray());
-        Assert.Equal(("y", "TYPE_FP32", "[-1,2]"), Tensor(output));
+        Assert.Equal(("y", "TYPE_FP32", "[-1,3]"), Tensor(output));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class TritonExtensionsTests : IDisposable
     public async Task RepositoryIndex_NoBody_EveryStoredModelAndTheLoadedVersionsReady()
     {
         var client = _app.CreateClient();
-        await client.PredictAsync("/models/mlp/versions/1/predict", new JsonObject { ["inputs"] = new JsonObject { ["x"] = new JsonArray(new JsonArray(1, 2, 3)) } });
+        await client.PredictAsync("/models/mlp/versions/1/predict", new JsonObject { ["inputs"] = new JsonObject { ["x"] = new JsonArray(new JsonArray(1, 2, 3, 4)) } });
 
         var index = await (await client.PostAsync("/v2/repository/index", null)).JsonAsync();
         var ready = await (await client.PostAsync("/v2/repository/index", new StringContent("""{"ready": true}"""))).JsonAsync();
@@ -101,9 +101,9 @@ public sealed class TritonExtensionsTests : IDisposable
         var response = await client.PostAsync("/v2/repository/models/mlp/load", null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([("mlp", 2)], _app.Cache.Snapshot().Models.Select(model => (model.Ref.Id, model.Ref.Version)));
+        Assert.Equal([("mlp", 3)], _app.Cache.Snapshot().Models.Select(model => (model.Ref.Id, model.Ref.Version)));
         var ready = await (await client.PostAsync("/v2/repository/index", new StringContent("""{"ready": true}"""))).JsonAsync();
-        Assert.Equal([("mlp", "2", "READY")], ready.EnumerateArray().Select(Entry));
+        Assert.Equal([("mlp", "3", "READY")], ready.EnumerateArray().Select(Entry));
     }
 
     [Theory]
@@ -123,7 +123,7 @@ public sealed class TritonExtensionsTests : IDisposable
     public async Task Statistics_CountSuccessesFailuresAndInferenceTimePerVersion()
     {
         var client = _app.CreateClient();
-        var request = new JsonObject { ["inputs"] = new JsonObject { ["x"] = new JsonArray(new JsonArray(1, 2, 3)) } };
+        var request = new JsonObject { ["inputs"] = new JsonObject { ["x"] = new JsonArray(new JsonArray(1, 2, 3, 4)) } };
         for (var i = 0; i < 2; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.PredictAsync("/models/mlp/versions/1/predict", request.DeepClone())).StatusCode);
@@ -147,7 +147,7 @@ public sealed class TritonExtensionsTests : IDisposable
         Assert.True(stats.GetProperty("compute_infer").GetProperty("ns").GetInt64() > 0);
         Assert.True(stats.GetProperty("success").GetProperty("ns").GetInt64() >= stats.GetProperty("compute_infer").GetProperty("ns").GetInt64());
         Assert.Equal(0, stats.GetProperty("queue").GetProperty("count").GetInt64()); // not measured: zero, as documented
-        Assert.Equal(["1", "2"], model.Select(entry => entry.GetProperty("version").GetString()));
+        Assert.Equal(["1", "3"], model.Select(entry => entry.GetProperty("version").GetString()));
         Assert.Equal(0, model[1].GetProperty("inference_count").GetInt64());
         Assert.Equal([("mlp", "1")], all.Select(entry => (entry.GetProperty("name").GetString(), entry.GetProperty("version").GetString())));
     }
