@@ -6,9 +6,9 @@ using MultiModel.ModelHost.Models;
 namespace MultiModel.ModelHost.Api;
 
 /// <summary>
-/// Predictions per model, version and status, on the host's meter (and in <see cref="ModelStatistics"/>). A request is counted by its duration histogram (its
-/// count is the number of requests), as OpenTelemetry's <c>http.server.request.duration</c> does, rather than by a
-/// second instrument that would say the same thing.
+/// Predictions per model, version and status, on the host's meter and in <see cref="ModelStatistics"/>. A request is
+/// counted by its duration histogram (its count is the number of requests), as OpenTelemetry's
+/// <c>http.server.request.duration</c> does, rather than by a second instrument that would say the same thing.
 /// </summary>
 public sealed class PredictionMetrics
 {
