@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text;
 using MultiModel.ModelHostProcess;
 using MultiModel.TestModels;
 
@@ -24,7 +21,7 @@ internal static class MetricsCostBenchmark
         var quiet = new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = "Warning" };
         await using var on = await HostProcess.StartAsync(root, quiet);
         await using var off = await HostProcess.StartAsync(root, new Dictionary<string, string>(quiet) { ["Metrics__Prometheus__Enabled"] = "false" });
-        var sides = new[] { new Side("on", on), new Side("off", off) };
+        var sides = new[] { new PredictingSide("on", on, Body), new PredictingSide("off", off, Body) };
         foreach (var side in sides)
         {
             await side.PredictAsync(perRound, measure: false);
@@ -58,39 +55,5 @@ internal static class MetricsCostBenchmark
 
         MetricsRecordingCost.Run();
         Directory.Delete(root, recursive: true);
-    }
-
-    private sealed class Side(string name, HostProcess host)
-    {
-        private TimeSpan _cpu;
-        private int _measured;
-
-        public string Name => name;
-        public HttpClient Client { get; } = new(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = host.Address };
-        public Samples Latency { get; } = new();
-        public double CpuPerPredict => _cpu.TotalMicroseconds / _measured;
-
-        public async Task PredictAsync(int count, bool measure)
-        {
-            var cpuBefore = host.CpuTime();
-            for (var i = 0; i < count; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var content = new StringContent(Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-                using var response = await Client.PostAsync("/models/tiny/predict", content);
-                await response.Content.ReadAsByteArrayAsync();
-                response.EnsureSuccessStatusCode();
-                if (measure)
-                {
-                    Latency.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
-                }
-            }
-
-            if (measure)
-            {
-                _cpu += host.CpuTime() - cpuBefore;
-                _measured += count;
-            }
-        }
     }
 }

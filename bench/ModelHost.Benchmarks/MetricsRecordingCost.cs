@@ -35,7 +35,7 @@ internal static class MetricsRecordingCost
         using var provider = services.BuildServiceProvider();
         _ = provider.GetService<MeterProvider>(); // starts the pipeline's listener
         var meters = provider.GetRequiredService<IMeterFactory>();
-        var predictions = new PredictionMetrics(meters);
+        var predictions = new PredictionMetrics(meters, new ModelStatistics(TimeProvider.System));
         var cache = new CacheMetrics(meters);
         var model = new ModelRef("tiny", 1);
         var (total, inference) = (TimeSpan.FromMicroseconds(180), TimeSpan.FromMicroseconds(20));

@@ -5,6 +5,7 @@ using MultiModel.ModelHost.Benchmarks;
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- ort-options
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- metrics [rounds] [predictions per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- wire [rounds] [requests per side per round] [baseline ModelHost.dll]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- baseline <baseline ModelHost.dll> [rounds] [predictions per side per round]
 var which = args.ElementAtOrDefault(0) ?? "all";
 if (which == "ort-probe")
 {
@@ -31,6 +32,14 @@ if (which is "wire" or "all")
         int.TryParse(args.ElementAtOrDefault(1), out var wireRounds) ? wireRounds : 10,
         int.TryParse(args.ElementAtOrDefault(2), out var wirePerRound) ? wirePerRound : 10,
         which == "wire" ? args.ElementAtOrDefault(3) : null);
+}
+
+if (which == "baseline")
+{
+    await BaselineBenchmark.RunAsync(
+        args[1],
+        int.TryParse(args.ElementAtOrDefault(2), out var baselineRounds) ? baselineRounds : 10,
+        int.TryParse(args.ElementAtOrDefault(3), out var baselinePerRound) ? baselinePerRound : 500);
 }
 
 if (which is "memory" or "all")

@@ -17,6 +17,7 @@ app.MapPredictApi();
 app.MapModelsApi();
 app.MapAdminApi();
 app.MapOpenInferenceApi();
+app.MapTritonExtensionsApi();
 app.Run();
 
 /// <summary>Entry point; public so tests can host the app with WebApplicationFactory.</summary>

@@ -53,7 +53,8 @@ internal static class OnnxProto
         return tensor;
     }
 
-    public static byte[] Serialize(GraphProto graph, string producer)
+    /// <summary><paramref name="mlOpset"/> imports ONNX's ML operators (ai.onnx.ml: ZipMap and the classic classifiers) at that version.</summary>
+    public static byte[] Serialize(GraphProto graph, string producer, long? mlOpset = null)
     {
         var model = new ModelProto
         {
@@ -63,6 +64,11 @@ internal static class OnnxProto
             Graph = graph,
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
+        if (mlOpset is { } version)
+        {
+            model.OpsetImport.Add(new OperatorSetIdProto { Domain = "ai.onnx.ml", Version = version });
+        }
+
         return model.ToByteArray();
     }
 }

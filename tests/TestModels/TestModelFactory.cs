@@ -38,6 +38,14 @@ public static class TestModelFactory
     public static byte[] ReducedPrecision() => ReducedPrecisionModel.Build();
 
     /// <summary>
+    /// A classifier's outputs as skl2onnx exports them: input "x" float32 [batch, 3] (the class logits), outputs "label"
+    /// int64 [batch] (the best class's index) and "probabilities" seq(map(int64, float32)) made by an ai.onnx.ml ZipMap
+    /// node: per row, class 0, 1, 2 to its softmax score; or, given <paramref name="classNames"/> (three), those names as
+    /// the maps' string keys.
+    /// </summary>
+    public static byte[] ZipMapClassifier(IReadOnlyList<string>? classNames = null) => ZipMapClassifierModel.Build(classNames);
+
+    /// <summary>
     /// Writes {root}/{id}/{version}/model.onnx (and labels.json when given), creating directories; returns the model path.
     /// </summary>
     public static string WriteToStore(string root, string id, int version, byte[] model, string? labelsJson = null)

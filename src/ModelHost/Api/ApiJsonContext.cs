@@ -14,4 +14,7 @@ namespace MultiModel.ModelHost.Api;
 [JsonSerializable(typeof(OpenInferenceServerMetadata))]
 [JsonSerializable(typeof(OpenInferenceModelMetadata))]
 [JsonSerializable(typeof(OpenInferenceModelReady))]
+[JsonSerializable(typeof(TritonModelConfig))]
+[JsonSerializable(typeof(TritonIndexEntry[]))]
+[JsonSerializable(typeof(TritonStatisticsResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

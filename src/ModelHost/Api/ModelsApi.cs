@@ -47,10 +47,15 @@ public static class ModelsApi
         var available = await versions.ListAsync(id, cancellationToken);
         var signature = lease.Model.Signature;
         return TypedResults.Ok(new ModelDescription(
-            id, lease.Ref.Version, available.ToArray(), Describe(signature.Inputs), Describe(signature.Outputs),
+            id, lease.Ref.Version, available.ToArray(), Describe(signature.Inputs), DescribeOutputs(signature),
             signature.SkippedOutputs.ToArray(), lease.Model.Labels?.ScoresOutput));
     }
 
-    private static TensorDescription[] Describe(IEnumerable<TensorSignature> tensors) =>
-        tensors.Select(tensor => new TensorDescription(tensor.Name, tensor.DataType, tensor.Shape, tensor.DimensionNames)).ToArray();
+    // A sequence's or map's datatype is its ONNX type.
+    private static TensorDescription[] DescribeOutputs(ModelSignature signature) =>
+        signature.SelectOutputs(Describe, structured => new TensorDescription(structured.Name, structured.TypeName, structured.Shape, [""])).ToArray();
+
+    private static TensorDescription[] Describe(IEnumerable<TensorSignature> tensors) => tensors.Select(Describe).ToArray();
+
+    private static TensorDescription Describe(TensorSignature tensor) => new(tensor.Name, tensor.DataType, tensor.Shape, tensor.DimensionNames);
 }

@@ -15,11 +15,14 @@ public static class OpenInferenceApi
 {
     private const string Platform = "onnx_onnxv1";
 
+    // Triton's extensions served whole (TritonExtensionsApi). Not "model_repository": its unload is refused.
+    private static readonly string[] Extensions = ["binary_tensor_data", "model_configuration", "statistics"];
+
     public static IEndpointRouteBuilder MapOpenInferenceApi(this IEndpointRouteBuilder app)
     {
         var v2 = app.MapGroup("/v2").WithTags("Open Inference Protocol");
         v2.MapGet("/", () => TypedResults.Ok(new OpenInferenceServerMetadata(
-            "multimodel-modelhost", typeof(OpenInferenceApi).Assembly.GetName().Version?.ToString() ?? "1.0.0", ["binary_tensor_data"])));
+            "multimodel-modelhost", typeof(OpenInferenceApi).Assembly.GetName().Version?.ToString() ?? "1.0.0", Extensions)));
         foreach (var prefix in new[] { "/models/{name}", "/models/{name}/versions/{version}" })
         {
             v2.MapGet(prefix, (string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>
@@ -44,7 +47,7 @@ public static class OpenInferenceApi
             available.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray(),
             Platform,
             Describe(signature.Inputs),
-            Describe(signature.Outputs)));
+            DescribeOutputs(signature)));
     }
 
     // Loading is on demand, so "ready" means the model can be loaded and run: it is, once this answers.
@@ -54,7 +57,13 @@ public static class OpenInferenceApi
         return TypedResults.Ok(new OpenInferenceModelReady(name, true));
     }
 
-    private static OpenInferenceTensorMetadata[] Describe(IEnumerable<TensorSignature> tensors) =>
-        tensors.Select(tensor => new OpenInferenceTensorMetadata(
-            tensor.Name, OpenInferenceDataType.NameOf(tensor.ElementType), tensor.Shape.Select(d => (long)d).ToArray())).ToArray();
+    // Sequences and maps as infer returns them: BYTES (see JsonStructuredWriter).
+    private static OpenInferenceTensorMetadata[] DescribeOutputs(ModelSignature signature) =>
+        signature.SelectOutputs(Describe, structured => new OpenInferenceTensorMetadata(
+            structured.Name, JsonStructuredWriter.OpenInferenceDatatype, structured.Shape.Select(d => (long)d).ToArray())).ToArray();
+
+    private static OpenInferenceTensorMetadata[] Describe(IEnumerable<TensorSignature> tensors) => tensors.Select(Describe).ToArray();
+
+    private static OpenInferenceTensorMetadata Describe(TensorSignature tensor) =>
+        new(tensor.Name, OpenInferenceDataType.NameOf(tensor.ElementType), tensor.Shape.Select(d => (long)d).ToArray());
 }

@@ -6,9 +6,9 @@ using MultiModel.ModelHost.Models;
 namespace MultiModel.ModelHost.Api;
 
 /// <summary>
-/// Predictions per model, version and status, on the host's meter. A request is counted by its duration histogram (its
-/// count is the number of requests), as OpenTelemetry's <c>http.server.request.duration</c> does, rather than by a
-/// second instrument that would say the same thing.
+/// Predictions per model, version and status, on the host's meter and in <see cref="ModelStatistics"/>. A request is
+/// counted by its duration histogram (its count is the number of requests), as OpenTelemetry's
+/// <c>http.server.request.duration</c> does, rather than by a second instrument that would say the same thing.
 /// </summary>
 public sealed class PredictionMetrics
 {
@@ -20,8 +20,11 @@ public sealed class PredictionMetrics
     private readonly Histogram<double> _requests;
     private readonly Histogram<double> _inference;
 
-    public PredictionMetrics(IMeterFactory meters)
+    private readonly ModelStatistics _statistics;
+
+    public PredictionMetrics(IMeterFactory meters, ModelStatistics statistics)
     {
+        _statistics = statistics;
         var meter = meters.Create(CacheMetrics.MeterName);
         var advice = new InstrumentAdvice<double> { HistogramBucketBoundaries = RequestSeconds };
         _requests = meter.CreateHistogram("multimodel.prediction.duration", "s",
@@ -36,6 +39,19 @@ public sealed class PredictionMetrics
     /// </summary>
     public void Record(ModelRef? heldModel, int status, TimeSpan total, TimeSpan? inference = null)
     {
+        if (heldModel is { } held)
+        {
+            // Kept whether or not a metrics listener is on: Triton's statistics extension reads them back.
+            if (status == StatusCodes.Status200OK && inference is { } ran)
+            {
+                _statistics.Succeeded(held, total, ran);
+            }
+            else
+            {
+                _statistics.Failed(held, total);
+            }
+        }
+
         if (!_requests.Enabled)
         {
             return; // nothing listens: the tags are not worth building

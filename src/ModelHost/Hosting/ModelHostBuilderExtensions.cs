@@ -13,6 +13,9 @@ namespace MultiModel.ModelHost.Hosting;
 
 public static class ModelHostBuilderExtensions
 {
+    /// <summary>The longest request line Kestrel lets through to the app (see <see cref="AllowLongRequestLines"/>).</summary>
+    public const int MaxRequestLineBytes = 16 * 1024;
+
     /// <summary>Everything the ModelHost needs beyond the service defaults: options, the store, the cache, the API's services.</summary>
     public static WebApplicationBuilder AddModelHost(this WebApplicationBuilder builder)
     {
@@ -24,6 +27,7 @@ public static class ModelHostBuilderExtensions
         services.AddModelHostOptions<ModelStoreOptions>(ModelStoreOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
+        AllowLongRequestLines(builder);
         ProcessMemory.ReturnFreedMemoryToTheSystem(); // before ONNX Runtime allocates anything
         var inference = builder.Configuration.GetSection(InferenceOptions.SectionName).Get<InferenceOptions>() ?? new InferenceOptions();
         services.AddSingleton(new OnnxRuntimeStartup(inference, FormatWarmup.Run)); // starts now, overlapping the rest of start-up
@@ -36,6 +40,7 @@ public static class ModelHostBuilderExtensions
         services.AddHealthChecks().AddCheck<PrewarmHealthCheck>("prewarm", tags: [HealthEndpoints.ReadyTag]);
         services.AddSingleton<Prewarmer>();
         services.AddSingleton<PredictionLog>();
+        services.AddSingleton<ModelStatistics>();
         services.AddSingleton<PredictionMetrics>();
         services.AddSingleton<PredictionSlots>();
         services.AddHostedService<StartupPrewarm>();
@@ -48,6 +53,20 @@ public static class ModelHostBuilderExtensions
         services.AddOpenApi(options => options.AddOperationTransformer<JsonRequestBodyTransformer>());
 
         return builder;
+    }
+
+    /// <summary>
+    /// Kestrel answers a request line over its 8 KB default with a bare 414 before the app sees it. Ids are at most 128
+    /// characters, so such a line is a caller's mistake the app can explain (its id rule, as a ProblemDetails) if it
+    /// gets to read it: up to 16 KB it does, past that Kestrel's bare 414 stays. Not on Lambda, where Kestrel is not
+    /// in the path. A Kestrel:Limits:MaxRequestLineSize setting wins.
+    /// </summary>
+    private static void AllowLongRequestLines(WebApplicationBuilder builder)
+    {
+        if (builder.Configuration["Kestrel:Limits:MaxRequestLineSize"] is null)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes);
+        }
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static class Predictor
         var outputNames = SelectOutputs(requestedOutputs, model.Signature, model.Labels);
         var started = Stopwatch.GetTimestamp();
         var outputs = RunSession(model.Session, inputs, outputNames);
-        return new Prediction(outputNames, outputs, Stopwatch.GetElapsedTime(started));
+        return new Prediction(outputNames, outputs, Stopwatch.GetElapsedTime(started), model.Signature);
     }
 
     private static IDisposableReadOnlyCollection<OrtValue> RunSession(InferenceSession session, ModelInputs inputs, IReadOnlyList<string> outputNames)
@@ -44,7 +44,7 @@ internal static class Predictor
         if (unknown.Length > 0)
         {
             throw new InvalidInputException(
-                $"The model has no output {string.Join(", ", unknown.Select(name => $"'{name}'"))}; its outputs are {ModelSignature.Describe(signature.Outputs)}.");
+                $"The model has no output {string.Join(", ", unknown.Select(name => $"'{name}'"))}; its outputs are {signature.DescribeOutputs()}.");
         }
 
         if (labels is not null && !names.Contains(labels.ScoresOutput))

@@ -24,5 +24,12 @@ public static class ModelIds
     public static int StoredVersion(ReadOnlySpan<char> folder) =>
         folder is [>= '1' and <= '9', ..] && int.TryParse(folder, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0;
 
-    private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "...";
+    // Shown as the caller sent it, short, and with control characters (a NUL that reached the app) spelled out as \uXXXX.
+    private static string Truncate(string text)
+    {
+        var shown = text.Length <= 64 ? text : text[..64] + "...";
+        return shown.Any(char.IsControl)
+            ? string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))
+            : shown;
+    }
 }

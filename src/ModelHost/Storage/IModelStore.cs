@@ -9,6 +9,12 @@ namespace MultiModel.ModelHost.Storage;
 /// </summary>
 public interface IModelStore
 {
+    /// <summary>
+    /// The ids of the models stored, in ordinal order: one listing of the store's top level (a folder, or the keys under
+    /// the bucket's prefix), for the Open Inference repository index. Folders whose names are not valid ids are left out.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken);
+
     /// <summary>The versions stored for a model, ascending; empty when the model does not exist.</summary>
     Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken);
 

@@ -12,6 +12,14 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
 {
     public string RootDirectory { get; } = Path.GetFullPath(rootDirectory);
 
+    public Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> ids = !Directory.Exists(RootDirectory) ? []
+            : Directory.EnumerateDirectories(RootDirectory).Select(Path.GetFileName).OfType<string>()
+                .Where(ModelIdRule.IsValid).Order(StringComparer.Ordinal).ToArray();
+        return Task.FromResult(ids);
+    }
+
     public Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken)
     {
         // The API checks ids too, but a store must not depend on that: an id the rule refuses ("..", a separator)

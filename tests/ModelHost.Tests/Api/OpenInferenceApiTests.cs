@@ -108,7 +108,8 @@ public sealed class OpenInferenceApiTests : IDisposable
     [InlineData("/v2/models/mlp/infer", "application/json", """{"inputs": "x"}""", 400, "\"inputs\" array")]
     [InlineData("/v2/models/mlp/infer", "text/plain", "{}", 415, "application/json")]
     [InlineData("/v2/models/nope/infer", "application/json", "{}", 404, "'nope'")]
-    [InlineData("/v2/models/mlp/config", null, null, 404, "Not Found")]
+    [InlineData("/v2/models/nope/config", null, null, 404, "'nope'")]
+    [InlineData("/v2/models/mlp/nothing-here", null, null, 404, "Not Found")]
     public async Task Errors_OnProtocolRoutes_AreExactlyApplicationJsonWithTheErrorField(string path, string? contentType, string? body, int status, string error)
     {
         var client = _app.CreateClient();
@@ -152,11 +153,11 @@ public sealed class OpenInferenceApiTests : IDisposable
     }
 
     [Fact]
-    public async Task ServerMetadata_ListsTheBinaryTensorDataExtension()
+    public async Task ServerMetadata_ListsTheExtensionsServedWhole()
     {
         var metadata = await (await _app.CreateClient().GetAsync("/v2")).JsonAsync();
 
-        Assert.Equal(["binary_tensor_data"], metadata.GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["binary_tensor_data", "model_configuration", "statistics"], metadata.GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

@@ -176,6 +176,8 @@ public sealed class VersionResolverTests
 
         public Task<IReadOnlyList<int>> LocalVersionsAsync(string modelId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<int>>(Local);
 
+        public Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<ModelArtifact> FetchAsync(ModelRef model, long maxBytes, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -22,6 +22,17 @@ public sealed class LocalFolderModelStoreTests : IDisposable
     public void Dispose() => Directory.Delete(_parent, recursive: true);
 
     [Fact]
+    public async Task ListModelsAsync_FoldersOfTheRoot_ValidIdsInOrdinalOrder()
+    {
+        var root = Path.Combine(_parent, "root");
+        TestModelFactory.WriteToStore(root, "Beta", 2, TestModelFactory.Mlp(2, 4, 2));
+        Directory.CreateDirectory(Path.Combine(root, "_drafts"));
+        File.WriteAllText(Path.Combine(root, "README.md"), "not a model");
+
+        Assert.Equal(["Beta", "inside"], await _store.ListModelsAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ListVersionsAsync_ValidId_ListsItsVersions() =>
         Assert.Equal([1], await _store.ListVersionsAsync("inside", CancellationToken.None));
 

@@ -24,6 +24,8 @@ public sealed class CountingModelStore(string root) : IModelStore
     public TaskCompletionSource Hold(string id) =>
         _gates.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
+    public Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken) => _inner.ListModelsAsync(cancellationToken);
+
     public Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken) =>
         _inner.ListVersionsAsync(modelId, cancellationToken);
 

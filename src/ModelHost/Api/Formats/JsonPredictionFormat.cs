@@ -78,13 +78,21 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
     /// <summary>The format's response, written in one piece.</summary>
     protected abstract void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request);
 
-    /// <summary><c>"outputs": [{"name", "datatype", "shape", "data"}, ...]</c> with the format's names for the datatypes.</summary>
+    /// <summary><c>"outputs": [{"name", "datatype", "shape", "data"}, ...]</c> with the format's names for the datatypes (a sequence's or map's is its ONNX type).</summary>
     protected static void WriteOutputs(Utf8JsonWriter writer, Prediction prediction, Func<TensorElementType, string> datatypeName)
     {
         writer.WriteStartArray("outputs");
         for (var index = 0; index < prediction.Outputs.Count; index++)
         {
-            JsonTensorWriter.Write(writer, prediction.OutputNames[index], prediction.Outputs[index], datatypeName);
+            var name = prediction.OutputNames[index];
+            if (prediction.Signature.StructuredOutput(name) is { } structured)
+            {
+                JsonStructuredWriter.Write(writer, name, prediction.Outputs[index], structured, openInference: false);
+            }
+            else
+            {
+                JsonTensorWriter.Write(writer, name, prediction.Outputs[index], datatypeName);
+            }
         }
 
         writer.WriteEndArray();

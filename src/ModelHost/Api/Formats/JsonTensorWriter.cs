@@ -38,7 +38,8 @@ internal static class JsonTensorWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteData(Utf8JsonWriter writer, OrtValue tensor, TensorElementType type)
+    /// <summary>A tensor's elements, flat and row-major, as JSON values into the array the caller has started.</summary>
+    internal static void WriteData(Utf8JsonWriter writer, OrtValue tensor, TensorElementType type)
     {
         switch (type)
         {

@@ -95,18 +95,28 @@ internal sealed class OpenInferenceJsonFormat : JsonPredictionFormat
         }
 
         writer.WriteStartArray("outputs");
-        foreach (var (name, tensor) in Answered(prediction, request))
+        foreach (var (name, value) in Answered(prediction, request))
         {
-            JsonTensorWriter.Write(writer, name, tensor, OpenInferenceDataType.NameOf, binary.GetValueOrDefault(name)?.Size);
+            if (prediction.Signature.StructuredOutput(name) is { } structured)
+            {
+                JsonStructuredWriter.Write(writer, name, value, structured, openInference: true);
+            }
+            else
+            {
+                JsonTensorWriter.Write(writer, name, value, OpenInferenceDataType.NameOf, binary.GetValueOrDefault(name)?.Size);
+            }
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
+    // A sequence or map has no raw tensor bytes; Triton refuses such models outright, so there is no precedent to follow.
+    // Asked binary (the Triton client's default), it comes in the JSON's "data" all the same: the client reads an
+    // output's bytes only when it has a binary_data_size, so it reads this one from "data".
     private static Dictionary<string, BinaryTensorWriter> BinaryOutputsOf(Prediction prediction, PredictionRequest request) =>
         request.BinaryOutputs is not { } asked ? []
-            : Answered(prediction, request).Where(output => asked.IsBinary(output.Name))
+            : Answered(prediction, request).Where(output => asked.IsBinary(output.Name) && prediction.Signature.StructuredOutput(output.Name) is null)
                 .ToDictionary(output => output.Name, output => new BinaryTensorWriter(output.Tensor), StringComparer.Ordinal);
 
     // The run also makes the scores a labels.json needs, for our format's top labels; this protocol has no place

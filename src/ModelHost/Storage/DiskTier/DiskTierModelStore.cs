@@ -39,6 +39,8 @@ public sealed partial class DiskTierModelStore : IModelStore, IDisposable
 
     public string Directory => _directory.Root;
 
+    public Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken) => _inner.ListModelsAsync(cancellationToken);
+
     public Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken) =>
         _inner.ListVersionsAsync(modelId, cancellationToken);
 

@@ -6,7 +6,13 @@ namespace MultiModel.ModelHost.Storage.S3;
 /// <summary>The bucket layout: <c>{prefix}{id}/{version}/model.onnx</c> with <c>labels.json</c> beside it.</summary>
 internal sealed class S3ModelKeys(string prefix)
 {
+    /// <summary>Where every model's folder is: the store's prefix.</summary>
+    public string Root => prefix;
+
     public string ModelFolder(string modelId) => $"{prefix}{modelId}/";
+
+    /// <summary>The model id of a common prefix listed under <see cref="Root"/> with the delimiter "/" (<c>{prefix}{id}/</c>).</summary>
+    public string ModelIdOf(string commonPrefix) => commonPrefix[prefix.Length..^1];
 
     public string Model(ModelRef model) => Key(model, ModelFiles.Model);
 

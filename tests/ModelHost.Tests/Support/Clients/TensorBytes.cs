@@ -56,7 +56,8 @@ public static class TensorBytes
             "UINT8" => Of(values.Select(v => v.GetByte()).ToArray()),
             "INT8" => Of(values.Select(v => v.GetSByte()).ToArray()),
             "BOOL" => Of(values.Select(v => v.GetBoolean()).ToArray()),
-            "BYTES" => Strings(values.Select(v => v.GetString()!)),
+            // A sequence's or map's elements are objects, which the Python clients read as dicts; kept as their JSON here.
+            "BYTES" => Strings(values.Select(v => v.ValueKind == System.Text.Json.JsonValueKind.Object ? v.GetRawText() : v.GetString()!)),
             _ => throw new ArgumentException($"No reader for {datatype}.", nameof(datatype)),
         };
     }
