@@ -1,7 +1,22 @@
-using System.Text.Json;
-
 namespace MultiModel.ModelHost.Api.Formats;
 
-/// <summary>One named input value from a JSON request, in whichever of the JSON formats it came.</summary>
-/// <param name="BinaryDataSize">Set when the input's elements come as raw bytes after the JSON (Triton's binary tensor data extension).</param>
-internal readonly record struct JsonInput(string Name, JsonElement Value, long? BinaryDataSize = null);
+/// <summary>
+/// One named input as the first phase found it in the body, before the model is known: its shape, and where its
+/// elements lie. The second phase checks it against the model and reads the elements straight into a tensor.
+/// </summary>
+/// <param name="Shape">Given (<c>"shape"</c>) or, for a nested array, inferred from its first elements.</param>
+/// <param name="Data">Where the elements' JSON lies in the body's JSON; null when they come as binary data.</param>
+/// <param name="Nested">Whether the elements are a nested array of the shape (else row-major data, any nesting flattened).</param>
+/// <param name="Elements">How many elements the data holds (explicit data only: a nested array holds its shape's count once rectangular).</param>
+/// <param name="NotRectangular">Why a nested array is not of its inferred shape; reported once the shape has been checked against the model.</param>
+/// <param name="Datatype">The datatype the request declares (Open Inference), checked against the model's.</param>
+/// <param name="BinaryDataSize">Set when the elements come as raw bytes after the JSON (Triton's binary tensor data extension).</param>
+internal sealed record JsonInput(
+    string Name,
+    long[] Shape,
+    Range? Data,
+    bool Nested,
+    long Elements = 0,
+    string? NotRectangular = null,
+    string? Datatype = null,
+    long? BinaryDataSize = null);

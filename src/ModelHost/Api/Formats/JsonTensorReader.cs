@@ -6,153 +6,138 @@ using MultiModel.ModelHost.Models;
 namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>
-/// Turns one JSON input into an ONNX Runtime tensor, checking it against the model's signature first. An input is a
-/// nested array (shape inferred), a bare value (a scalar), or <c>{"shape": [...], "data": [...]}</c> with row-major data.
+/// The second phase of a JSON tensor, once the model is known: its shape checked against the model's, then its
+/// elements read token by token from the body straight into a tensor ONNX Runtime allocated, with no copy between.
 /// </summary>
 internal static class JsonTensorReader
 {
-    public static OrtValue Read(JsonElement value, TensorSignature signature, DimensionBindings dimensions)
+    // The first phase read this JSON under the request's depth limit, which is at most this.
+    private static readonly JsonReaderOptions Checked = new() { MaxDepth = 256 };
+
+    public static OrtValue Read(ReadOnlySpan<byte> json, JsonInput input, TensorSignature signature, DimensionBindings dimensions)
     {
-        var (shape, data, nested) = ShapeAndData(value, signature.Name);
-        dimensions.Check(signature, shape);
-        var count = JsonTensorShape.ElementCount(shape, signature.Name);
+        dimensions.Check(signature, input.Shape);
+        if (input.NotRectangular is { } problem)
+        {
+            throw new InvalidInputException(problem);
+        }
+
+        var count = JsonTensorShape.ElementCount(input.Shape, signature.Name);
+        if (!input.Nested && input.Elements != count)
+        {
+            throw new InvalidInputException(
+                $"Input '{signature.Name}' has {(input.Elements > count ? $"more than {count} data elements ({input.Elements})" : $"{input.Elements} data elements")} " +
+                $"but its shape [{string.Join(", ", input.Shape)}] needs {count}.");
+        }
+
+        var data = json[input.Data!.Value];
         return signature.ElementType switch
         {
-            TensorElementType.Float => Numeric<float>(JsonElementReaders.Float),
-            TensorElementType.Float16 => Numeric<Float16>(JsonElementReaders.Float16),
-            TensorElementType.BFloat16 => Numeric<BFloat16>(JsonElementReaders.BFloat16),
-            TensorElementType.Double => Numeric<double>(JsonElementReaders.Double),
-            TensorElementType.Int8 => Numeric<sbyte>(JsonElementReaders.Int8),
-            TensorElementType.Int16 => Numeric<short>(JsonElementReaders.Int16),
-            TensorElementType.Int32 => Numeric<int>(JsonElementReaders.Int32),
-            TensorElementType.Int64 => Numeric<long>(JsonElementReaders.Int64),
-            TensorElementType.UInt8 => Numeric<byte>(JsonElementReaders.UInt8),
-            TensorElementType.UInt16 => Numeric<ushort>(JsonElementReaders.UInt16),
-            TensorElementType.UInt32 => Numeric<uint>(JsonElementReaders.UInt32),
-            TensorElementType.UInt64 => Numeric<ulong>(JsonElementReaders.UInt64),
-            TensorElementType.Bool => Numeric<bool>(JsonElementReaders.Bool),
-            TensorElementType.String => Strings(),
+            TensorElementType.Float => Numeric<float>(data, input, signature, JsonTokenReaders.Float),
+            TensorElementType.Float16 => Numeric<Float16>(data, input, signature, JsonTokenReaders.Float16),
+            TensorElementType.BFloat16 => Numeric<BFloat16>(data, input, signature, JsonTokenReaders.BFloat16),
+            TensorElementType.Double => Numeric<double>(data, input, signature, JsonTokenReaders.Double),
+            TensorElementType.Int8 => Numeric<sbyte>(data, input, signature, JsonTokenReaders.Int8),
+            TensorElementType.Int16 => Numeric<short>(data, input, signature, JsonTokenReaders.Int16),
+            TensorElementType.Int32 => Numeric<int>(data, input, signature, JsonTokenReaders.Int32),
+            TensorElementType.Int64 => Numeric<long>(data, input, signature, JsonTokenReaders.Int64),
+            TensorElementType.UInt8 => Numeric<byte>(data, input, signature, JsonTokenReaders.UInt8),
+            TensorElementType.UInt16 => Numeric<ushort>(data, input, signature, JsonTokenReaders.UInt16),
+            TensorElementType.UInt32 => Numeric<uint>(data, input, signature, JsonTokenReaders.UInt32),
+            TensorElementType.UInt64 => Numeric<ulong>(data, input, signature, JsonTokenReaders.UInt64),
+            TensorElementType.Bool => Numeric<bool>(data, input, signature, JsonTokenReaders.Bool),
+            TensorElementType.String => Strings(data, input, signature),
             _ => throw new InvalidOperationException($"Signature of '{signature.Name}' has unsupported type {signature.ElementType}."),
         };
+    }
 
-        OrtValue Numeric<T>(JsonElementReaders.Reader<T> reader) where T : unmanaged =>
-            OrtValue.CreateTensorValueFromMemory(Flatten(data, nested, shape, count, signature, reader), shape);
-
-        OrtValue Strings()
+    private static OrtValue Numeric<T>(ReadOnlySpan<byte> data, JsonInput input, TensorSignature signature, JsonTokenReaders.Reader<T> convert) where T : unmanaged
+    {
+        var tensor = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, signature.ElementType, input.Shape);
+        try
         {
-            var strings = Flatten<string>(data, nested, shape, count, signature, JsonElementReaders.String);
-            var tensor = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape);
-            for (var index = 0; index < strings.Length; index++)
+            var elements = tensor.GetTensorMutableDataAsSpan<T>();
+            var reader = new Utf8JsonReader(data, Checked);
+            var written = 0;
+            while (NextElement(ref reader, data, input, signature, written))
             {
-                tensor.StringTensorSetElementAt(strings[index].AsSpan(), index);
+                if (!convert(ref reader, out elements[written]))
+                {
+                    throw NotAnElement(ref reader, data, input, signature, written);
+                }
+
+                written++;
             }
 
             return tensor;
         }
+        catch
+        {
+            tensor.Dispose();
+            throw;
+        }
     }
 
-    private static (long[] Shape, JsonElement Data, bool Nested) ShapeAndData(JsonElement value, string name)
+    private static OrtValue Strings(ReadOnlySpan<byte> data, JsonInput input, TensorSignature signature)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        var tensor = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, input.Shape);
+        try
         {
-            return (JsonTensorShape.Infer(value), value, true);
-        }
-
-        if (!value.TryGetProperty("shape", out var shapeElement) || !value.TryGetProperty("data", out var data))
-        {
-            throw new InvalidInputException(
-                $"Input '{name}' is an object without \"shape\" and \"data\"; expected a nested array, or {{\"shape\": [...], \"data\": [...]}}.");
-        }
-
-        if (data.ValueKind != JsonValueKind.Array)
-        {
-            throw new InvalidInputException($"Input '{name}' has \"data\" that is not an array; expected the elements in row-major order.");
-        }
-
-        return (JsonTensorShape.ReadExplicit(shapeElement, name), data, false);
-    }
-
-    private static T[] Flatten<T>(JsonElement data, bool nested, long[] shape, long count, TensorSignature signature, JsonElementReaders.Reader<T> reader)
-    {
-        var buffer = new T[count];
-        var written = 0L;
-        if (nested)
-        {
-            FillNested(data, 0);
-        }
-        else
-        {
-            FillFlat(data);
-        }
-
-        return written == count ? buffer : throw CountMismatch();
-
-        void FillNested(JsonElement element, int axis)
-        {
-            if (axis == shape.Length)
+            var reader = new Utf8JsonReader(data, Checked);
+            var written = 0;
+            while (NextElement(ref reader, data, input, signature, written))
             {
-                Store(element);
-                return;
-            }
-
-            if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() != shape[axis])
-            {
-                // Elements before this array fill whole sub-arrays, so their count locates it.
-                var arraysBefore = written / Math.Max(1, shape[axis..].Aggregate(1L, (product, size) => product * size));
-                throw new InvalidInputException(
-                    $"Input '{signature.Name}' is not rectangular at {JsonTensorShape.PathOf(signature.Name, arraysBefore, shape[..axis])}: " +
-                    $"expected an array of {shape[axis]} elements like the first one, got {Describe(element)}.");
-            }
-
-            foreach (var child in element.EnumerateArray())
-            {
-                FillNested(child, axis + 1);
-            }
-        }
-
-        // Explicit data is row-major; nesting in it (allowed by the Open Inference Protocol) is only flattened.
-        void FillFlat(JsonElement element)
-        {
-            if (element.ValueKind != JsonValueKind.Array)
-            {
-                if (written == count)
+                if (reader.TokenType != JsonTokenType.String)
                 {
-                    throw CountMismatch(tooMany: true);
+                    throw NotAnElement(ref reader, data, input, signature, written);
                 }
 
-                Store(element);
-                return;
+                // Escapes aside, the token's bytes are the string's UTF-8 already (the first phase checked them).
+                if (reader.ValueIsEscaped)
+                {
+                    tensor.StringTensorSetElementAt(reader.GetString().AsSpan(), written++);
+                }
+                else
+                {
+                    tensor.StringTensorSetElementAt(reader.ValueSpan, written++);
+                }
             }
 
-            foreach (var child in element.EnumerateArray())
-            {
-                FillFlat(child);
-            }
+            return tensor;
         }
-
-        void Store(JsonElement element)
+        catch
         {
-            if (!reader(element, out var value))
-            {
-                throw new InvalidInputException(
-                    $"Element {JsonTensorShape.PathOf(signature.Name, written, shape)} is {Describe(element)}; expected {Expected(signature.ElementType)}.");
-            }
-
-            buffer[written++] = value;
+            tensor.Dispose();
+            throw;
         }
-
-        InvalidInputException CountMismatch(bool tooMany = false) => new(
-            $"Input '{signature.Name}' has {(tooMany ? $"more than {count}" : $"{written}")} data elements but its shape [{string.Join(", ", shape)}] needs {count}.");
     }
 
-    private static string Describe(JsonElement element) => element.ValueKind switch
+    /// <summary>
+    /// Moves to the next element, past the arrays around it; false at the end. The first phase made sure the elements
+    /// are as many as the shape holds and, for a nested array, that its arrays are where the shape puts them; an
+    /// array or object where an element belongs is refused here, naming the element.
+    /// </summary>
+    private static bool NextElement(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, JsonInput input, TensorSignature signature, int written)
     {
-        JsonValueKind.Array => $"an array of {element.GetArrayLength()}",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.String => $"the string {Truncate(element.GetRawText())}",
-        JsonValueKind.Null => "null",
-        _ => Truncate(element.GetRawText()),
-    };
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartArray when !input.Nested || reader.CurrentDepth < input.Shape.Length:
+                case JsonTokenType.EndArray:
+                    continue;
+                case JsonTokenType.StartArray or JsonTokenType.StartObject:
+                    throw NotAnElement(ref reader, data, input, signature, written);
+                default:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static InvalidInputException NotAnElement(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, JsonInput input, TensorSignature signature, long written) => new(
+        $"Element {JsonTensorShape.PathOf(signature.Name, written, input.Shape)} is {JsonSyntax.Describe(ref reader, data)}; expected {Expected(signature.ElementType)}.");
 
     private static string Expected(TensorElementType type) => type switch
     {
@@ -161,6 +146,4 @@ internal static class JsonTensorReader
         TensorElementType.String => "a string",
         _ => $"an integer in the {TensorDataType.NameOf(type)} range",
     };
-
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

@@ -1,0 +1,21 @@
+namespace MultiModel.ModelHost.Api.Formats;
+
+/// <summary>
+/// A request body read and checked without its model (the first phase): well-formed JSON throughout, the format's
+/// structure, and every input's shape and where its elements lie. Owns the pooled body the second phase reads the
+/// elements from; disposing it returns the body to the pool, so it is disposed once the tensors are made.
+/// </summary>
+/// <param name="JsonLength">Bytes of JSON at the start of the body; binary tensor data, if any, follows.</param>
+/// <param name="HasBinaryData">Whether the body was sent with the binary tensor data extension's header.</param>
+internal sealed class ParsedBody(PooledRequestBody body, int jsonLength, bool hasBinaryData, ParsedRequest request) : IDisposable
+{
+    public ParsedRequest Request { get; } = request;
+
+    public bool HasBinaryData { get; } = hasBinaryData;
+
+    public ReadOnlySpan<byte> Json => body.Memory.Span[..jsonLength];
+
+    public ReadOnlyMemory<byte> BinaryData => body.Memory[jsonLength..];
+
+    public void Dispose() => body.Dispose();
+}
