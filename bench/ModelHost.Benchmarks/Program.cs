@@ -1,10 +1,11 @@
 using MultiModel.ModelHost.Benchmarks;
 
-// dotnet run -c Release --project bench/ModelHost.Benchmarks -- latency [rounds]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- latency [rounds] [baseline ModelHost.dll]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- memory [options: see MemoryBenchmarkOptions]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- ort-options
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- metrics [rounds] [predictions per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- wire [rounds] [requests per side per round] [baseline ModelHost.dll]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- json-read [rounds] [reads per side per round]
 var which = args.ElementAtOrDefault(0) ?? "all";
 if (which == "ort-probe")
 {
@@ -15,7 +16,7 @@ if (which == "ort-probe")
 Console.WriteLine($"ModelHost benchmark on {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}");
 if (which is "latency" or "all")
 {
-    await LatencyBenchmark.RunAsync(int.TryParse(args.ElementAtOrDefault(1), out var rounds) ? rounds : 10);
+    await LatencyBenchmark.RunAsync(int.TryParse(args.ElementAtOrDefault(1), out var rounds) ? rounds : 10, which == "latency" ? args.ElementAtOrDefault(2) : null);
 }
 
 if (which is "metrics" or "all")
@@ -31,6 +32,13 @@ if (which is "wire" or "all")
         int.TryParse(args.ElementAtOrDefault(1), out var wireRounds) ? wireRounds : 10,
         int.TryParse(args.ElementAtOrDefault(2), out var wirePerRound) ? wirePerRound : 10,
         which == "wire" ? args.ElementAtOrDefault(3) : null);
+}
+
+if (which is "json-read" or "all")
+{
+    JsonReadBenchmark.Run(
+        int.TryParse(args.ElementAtOrDefault(1), out var readRounds) ? readRounds : 10,
+        int.TryParse(args.ElementAtOrDefault(2), out var readsPerRound) ? readsPerRound : 20);
 }
 
 if (which is "memory" or "all")

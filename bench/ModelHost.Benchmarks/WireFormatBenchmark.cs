@@ -16,11 +16,11 @@ namespace MultiModel.ModelHost.Benchmarks;
 /// Inference with Triton's binary tensor data extension (as tritonclient.http sends it: no Content-Type, raw bytes
 /// after the JSON, the output asked back as binary), Open Inference JSON, and the native JSON. The model is an MLP over
 /// the flattened image, lighter than resnet18, so the ratios overstate the wire's share; the milliseconds it adds are
-/// printed beside them. With a baseline build's ModelHost.dll, its native JSON runs in the same rotation too.
+/// printed beside them. With a baseline build's ModelHost.dll, the same three run against it in the same rotation too.
 /// </summary>
 internal static class WireFormatBenchmark
 {
-    private const int Elements = 3 * 224 * 224;
+    internal const int Elements = 3 * 224 * 224;
     private const int Outputs = 10;
 
     public static async Task RunAsync(int rounds, int perRound, string? baselineHost)
@@ -42,6 +42,8 @@ internal static class WireFormatBenchmark
         };
         if (baselineClient is not null)
         {
+            sides.Add(("oip binary, baseline build", baselineClient, () => OpenInferenceBinary(input)));
+            sides.Add(("oip json, baseline build", baselineClient, () => Json("/v2/models/image/infer", OpenInferenceJson(input), contentType: null)));
             sides.Add(("native json, baseline build", baselineClient, () => Json("/models/image/predict", NativeJson(input), "application/json")));
         }
 
@@ -142,7 +144,7 @@ internal static class WireFormatBenchmark
         inputs = new[] { new { name = "x", shape = new[] { 1, Elements }, datatype = "FP32", data = input } },
     });
 
-    private static byte[] NativeJson(float[] input) => JsonSerializer.SerializeToUtf8Bytes(new
+    internal static byte[] NativeJson(float[] input) => JsonSerializer.SerializeToUtf8Bytes(new
     {
         inputs = new { x = new { shape = new[] { 1, Elements }, data = input } },
     });

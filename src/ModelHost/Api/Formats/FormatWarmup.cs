@@ -14,7 +14,7 @@ internal static class FormatWarmup
     public static void Run(OnnxModel model)
     {
         var format = PredictionFormats.Native;
-        using var request = format.Read("""{"inputs": {"x": [0.5]}}""", model.Signature);
+        using var request = format.Read("""{"inputs": {"x": [0.5]}}"""u8, model.Signature);
         using var prediction = Predictor.Run(model, request.Inputs, request.Outputs);
         format.Write(new ArrayBufferWriter<byte>(), new ModelRef("warmup", 1), model.Labels, prediction, request);
     }

@@ -5,17 +5,15 @@ namespace MultiModel.ModelHost.Api.Formats;
 /// elements lie. The second phase checks it against the model and reads the elements straight into a tensor.
 /// </summary>
 /// <param name="Shape">Given (<c>"shape"</c>) or, for a nested array, inferred from its first elements.</param>
-/// <param name="Data">Where the elements' JSON lies in the body's JSON; null when they come as binary data.</param>
-/// <param name="Nested">Whether the elements are a nested array of the shape (else row-major data, any nesting flattened).</param>
-/// <param name="Elements">How many elements the data holds (explicit data only: a nested array holds its shape's count once rectangular).</param>
+/// <param name="FirstElement">Where its elements' offsets start in the body's <see cref="ElementOffsets"/>.</param>
+/// <param name="Elements">How many elements the data holds.</param>
 /// <param name="NotRectangular">Why a nested array is not of its inferred shape; reported once the shape has been checked against the model.</param>
 /// <param name="Datatype">The datatype the request declares (Open Inference), checked against the model's.</param>
 /// <param name="BinaryDataSize">Set when the elements come as raw bytes after the JSON (Triton's binary tensor data extension).</param>
 internal sealed record JsonInput(
     string Name,
     long[] Shape,
-    Range? Data,
-    bool Nested,
+    int FirstElement = 0,
     long Elements = 0,
     string? NotRectangular = null,
     string? Datatype = null,

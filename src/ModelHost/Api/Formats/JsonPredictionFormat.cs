@@ -27,11 +27,12 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
     /// <summary>The first phase over a body in memory; owns <paramref name="body"/> from here on, also when it throws.</summary>
     protected ParsedBody Parse(PooledRequestBody body, int jsonLength, bool hasBinaryData, RequestOptions options)
     {
+        var offsets = new ElementOffsets();
         try
         {
             var json = body.Memory.Span[..jsonLength];
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = options.MaxJsonDepth });
-            var parsed = ParseRequest(ref reader, json);
+            var parsed = ParseRequest(ref reader, json, offsets);
             if (reader.Read())
             {
                 // Not reached: the reader itself throws at anything but white space after the one JSON value.
@@ -43,10 +44,11 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
                 throw NoBinaryData(binary.Name);
             }
 
-            return new ParsedBody(body, jsonLength, hasBinaryData, parsed);
+            return new ParsedBody(body, jsonLength, hasBinaryData, parsed, offsets);
         }
         catch
         {
+            offsets.Dispose();
             body.Dispose();
             throw;
         }
@@ -65,7 +67,7 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
                 var expected = inputs.Expect(input.Name);
                 inputs.Add(input.Name, input.BinaryDataSize is { } size
                     ? BinaryTensorReader.Read(input.Shape, size, binary!, expected, inputs.Dimensions)
-                    : JsonTensorReader.Read(body.Json, input, expected, inputs.Dimensions));
+                    : JsonTensorReader.Read(body.Json, body.Offsets, input, expected, inputs.Dimensions));
             }
 
             binary?.ThrowIfLeftover();
@@ -78,11 +80,14 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
         }
     }
 
-    /// <summary>Both phases over a body given whole (start-up warm-up, tests).</summary>
-    public PredictionRequest Read(string json, ModelSignature signature, RequestOptions? options = null)
+    /// <summary>The first phase over a body given whole (start-up warm-up, tests, benchmarks).</summary>
+    public ParsedBody Parse(ReadOnlySpan<byte> json, RequestOptions? options = null) =>
+        Parse(PooledRequestBody.Copy(json), json.Length, hasBinaryData: false, options ?? new RequestOptions());
+
+    /// <summary>Both phases over a body given whole.</summary>
+    public PredictionRequest Read(ReadOnlySpan<byte> json, ModelSignature signature)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
-        using var body = Parse(PooledRequestBody.Copy(bytes), bytes.Length, hasBinaryData: false, options ?? new RequestOptions());
+        using var body = Parse(json);
         return Bind(body, signature);
     }
 
@@ -106,7 +111,7 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
         "before the binary data.");
 
     /// <summary>The format's request shape, read in one pass from the reader's first token; the inputs are made tensors later.</summary>
-    protected abstract ParsedRequest ParseRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> json);
+    protected abstract ParsedRequest ParseRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets);
 
     /// <summary>Checks the datatypes a request declares for its inputs, for formats that declare them, against the model's.</summary>
     protected virtual void CheckDeclaredTypes(ParsedRequest request, ModelSignature signature)

@@ -6,15 +6,16 @@ using MultiModel.ModelHost.Models;
 namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>
-/// The second phase of a JSON tensor, once the model is known: its shape checked against the model's, then its
-/// elements read token by token from the body straight into a tensor ONNX Runtime allocated, with no copy between.
+/// The second phase of a JSON tensor, once the model is known: its shape checked against the model's, then each
+/// element parsed where the first phase found it, straight into a tensor ONNX Runtime allocated. A number is parsed
+/// from its bytes as <see cref="Utf8JsonReader"/> parses it (the first phase has checked its syntax); anything else,
+/// and a number that does not fit the type, goes to a reader positioned on it, which converts it or says what it is.
 /// </summary>
 internal static class JsonTensorReader
 {
-    // The first phase read this JSON under the request's depth limit, which is at most this.
-    private static readonly JsonReaderOptions Checked = new() { MaxDepth = 256 };
+    private delegate bool Plain<T>(ReadOnlySpan<byte> token, out T value);
 
-    public static OrtValue Read(ReadOnlySpan<byte> json, JsonInput input, TensorSignature signature, DimensionBindings dimensions)
+    public static OrtValue Read(ReadOnlySpan<byte> json, ElementOffsets offsets, JsonInput input, TensorSignature signature, DimensionBindings dimensions)
     {
         dimensions.Check(signature, input.Shape);
         if (input.NotRectangular is { } problem)
@@ -23,121 +24,114 @@ internal static class JsonTensorReader
         }
 
         var count = JsonTensorShape.ElementCount(input.Shape, signature.Name);
-        if (!input.Nested && input.Elements != count)
+        if (input.Elements != count)
         {
             throw new InvalidInputException(
                 $"Input '{signature.Name}' has {(input.Elements > count ? $"more than {count} data elements ({input.Elements})" : $"{input.Elements} data elements")} " +
                 $"but its shape [{string.Join(", ", input.Shape)}] needs {count}.");
         }
 
-        var data = json[input.Data!.Value];
+        var elements = new Elements(json, offsets.Slice(input.FirstElement, (int)count), input, signature);
         return signature.ElementType switch
         {
-            TensorElementType.Float => Numeric<float>(data, input, signature, JsonTokenReaders.Float),
-            TensorElementType.Float16 => Numeric<Float16>(data, input, signature, JsonTokenReaders.Float16),
-            TensorElementType.BFloat16 => Numeric<BFloat16>(data, input, signature, JsonTokenReaders.BFloat16),
-            TensorElementType.Double => Numeric<double>(data, input, signature, JsonTokenReaders.Double),
-            TensorElementType.Int8 => Numeric<sbyte>(data, input, signature, JsonTokenReaders.Int8),
-            TensorElementType.Int16 => Numeric<short>(data, input, signature, JsonTokenReaders.Int16),
-            TensorElementType.Int32 => Numeric<int>(data, input, signature, JsonTokenReaders.Int32),
-            TensorElementType.Int64 => Numeric<long>(data, input, signature, JsonTokenReaders.Int64),
-            TensorElementType.UInt8 => Numeric<byte>(data, input, signature, JsonTokenReaders.UInt8),
-            TensorElementType.UInt16 => Numeric<ushort>(data, input, signature, JsonTokenReaders.UInt16),
-            TensorElementType.UInt32 => Numeric<uint>(data, input, signature, JsonTokenReaders.UInt32),
-            TensorElementType.UInt64 => Numeric<ulong>(data, input, signature, JsonTokenReaders.UInt64),
-            TensorElementType.Bool => Numeric<bool>(data, input, signature, JsonTokenReaders.Bool),
-            TensorElementType.String => Strings(data, input, signature),
+            TensorElementType.Float => elements.Numeric<float>(JsonTokenReaders.Float, PlainNumbers.Float),
+            TensorElementType.Float16 => elements.Numeric<Float16>(JsonTokenReaders.Float16, PlainNumbers.Float16),
+            TensorElementType.BFloat16 => elements.Numeric<BFloat16>(JsonTokenReaders.BFloat16, PlainNumbers.BFloat16),
+            TensorElementType.Double => elements.Numeric<double>(JsonTokenReaders.Double, PlainNumbers.Double),
+            TensorElementType.Int8 => elements.Numeric<sbyte>(JsonTokenReaders.Int8, PlainNumbers.Int8),
+            TensorElementType.Int16 => elements.Numeric<short>(JsonTokenReaders.Int16, PlainNumbers.Int16),
+            TensorElementType.Int32 => elements.Numeric<int>(JsonTokenReaders.Int32, PlainNumbers.Int32),
+            TensorElementType.Int64 => elements.Numeric<long>(JsonTokenReaders.Int64, PlainNumbers.Int64),
+            TensorElementType.UInt8 => elements.Numeric<byte>(JsonTokenReaders.UInt8, PlainNumbers.UInt8),
+            TensorElementType.UInt16 => elements.Numeric<ushort>(JsonTokenReaders.UInt16, PlainNumbers.UInt16),
+            TensorElementType.UInt32 => elements.Numeric<uint>(JsonTokenReaders.UInt32, PlainNumbers.UInt32),
+            TensorElementType.UInt64 => elements.Numeric<ulong>(JsonTokenReaders.UInt64, PlainNumbers.UInt64),
+            TensorElementType.Bool => elements.Numeric<bool>(JsonTokenReaders.Bool, PlainNumbers.Bool),
+            TensorElementType.String => elements.Strings(),
             _ => throw new InvalidOperationException($"Signature of '{signature.Name}' has unsupported type {signature.ElementType}."),
         };
     }
 
-    private static OrtValue Numeric<T>(ReadOnlySpan<byte> data, JsonInput input, TensorSignature signature, JsonTokenReaders.Reader<T> convert) where T : unmanaged
+    private readonly ref struct Elements(ReadOnlySpan<byte> json, ReadOnlySpan<int> offsets, JsonInput input, TensorSignature signature)
     {
-        var tensor = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, signature.ElementType, input.Shape);
-        try
+        private readonly ReadOnlySpan<byte> _json = json;
+        private readonly ReadOnlySpan<int> _offsets = offsets;
+
+        public OrtValue Numeric<T>(JsonTokenReaders.Reader<T> convert, PlainNumbers.Parser<T> parse) where T : unmanaged
         {
-            var elements = tensor.GetTensorMutableDataAsSpan<T>();
-            var reader = new Utf8JsonReader(data, Checked);
-            var written = 0;
-            while (NextElement(ref reader, data, input, signature, written))
+            var tensor = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, signature.ElementType, input.Shape);
+            try
             {
-                if (!convert(ref reader, out elements[written]))
+                var values = tensor.GetTensorMutableDataAsSpan<T>();
+                for (var index = 0; index < values.Length; index++)
                 {
-                    throw NotAnElement(ref reader, data, input, signature, written);
+                    var at = _offsets[index];
+                    if (at < 0 || !parse(_json[at..], out values[index]))
+                    {
+                        var reader = ReaderAt(at);
+                        if (!convert(ref reader, out values[index]))
+                        {
+                            throw NotAnElement(ref reader, index, at);
+                        }
+                    }
                 }
 
-                written++;
+                return tensor;
             }
-
-            return tensor;
-        }
-        catch
-        {
-            tensor.Dispose();
-            throw;
-        }
-    }
-
-    private static OrtValue Strings(ReadOnlySpan<byte> data, JsonInput input, TensorSignature signature)
-    {
-        var tensor = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, input.Shape);
-        try
-        {
-            var reader = new Utf8JsonReader(data, Checked);
-            var written = 0;
-            while (NextElement(ref reader, data, input, signature, written))
+            catch
             {
-                if (reader.TokenType != JsonTokenType.String)
-                {
-                    throw NotAnElement(ref reader, data, input, signature, written);
-                }
-
-                // Escapes aside, the token's bytes are the string's UTF-8 already (the first phase checked them).
-                if (reader.ValueIsEscaped)
-                {
-                    tensor.StringTensorSetElementAt(reader.GetString().AsSpan(), written++);
-                }
-                else
-                {
-                    tensor.StringTensorSetElementAt(reader.ValueSpan, written++);
-                }
-            }
-
-            return tensor;
-        }
-        catch
-        {
-            tensor.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Moves to the next element, past the arrays around it; false at the end. The first phase made sure the elements
-    /// are as many as the shape holds and, for a nested array, that its arrays are where the shape puts them; an
-    /// array or object where an element belongs is refused here, naming the element.
-    /// </summary>
-    private static bool NextElement(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, JsonInput input, TensorSignature signature, int written)
-    {
-        while (reader.Read())
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.StartArray when !input.Nested || reader.CurrentDepth < input.Shape.Length:
-                case JsonTokenType.EndArray:
-                    continue;
-                case JsonTokenType.StartArray or JsonTokenType.StartObject:
-                    throw NotAnElement(ref reader, data, input, signature, written);
-                default:
-                    return true;
+                tensor.Dispose();
+                throw;
             }
         }
 
-        return false;
-    }
+        public OrtValue Strings()
+        {
+            var tensor = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, input.Shape);
+            try
+            {
+                for (var index = 0; index < _offsets.Length; index++)
+                {
+                    var reader = ReaderAt(_offsets[index]);
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        throw NotAnElement(ref reader, index, _offsets[index]);
+                    }
 
-    private static InvalidInputException NotAnElement(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, JsonInput input, TensorSignature signature, long written) => new(
-        $"Element {JsonTensorShape.PathOf(signature.Name, written, input.Shape)} is {JsonSyntax.Describe(ref reader, data)}; expected {Expected(signature.ElementType)}.");
+                    // Escapes aside, the token's bytes are the string's UTF-8 already (the first phase checked them).
+                    if (reader.ValueIsEscaped)
+                    {
+                        tensor.StringTensorSetElementAt(reader.GetString().AsSpan(), index);
+                    }
+                    else
+                    {
+                        tensor.StringTensorSetElementAt(reader.ValueSpan, index);
+                    }
+                }
+
+                return tensor;
+            }
+            catch
+            {
+                tensor.Dispose();
+                throw;
+            }
+        }
+
+        // A reader on the element alone: what follows it in the body is never read.
+        private Utf8JsonReader ReaderAt(int at)
+        {
+            var reader = new Utf8JsonReader(From(at), new JsonReaderOptions { MaxDepth = 256 });
+            reader.Read();
+            return reader;
+        }
+
+        private ReadOnlySpan<byte> From(int at) => _json[(at < 0 ? ~at : at)..];
+
+        private InvalidInputException NotAnElement(ref Utf8JsonReader reader, long index, int at) => new(
+            $"Element {JsonTensorShape.PathOf(signature.Name, index, input.Shape)} is {JsonSyntax.Describe(ref reader, From(at))}; " +
+            $"expected {Expected(signature.ElementType)}.");
+    }
 
     private static string Expected(TensorElementType type) => type switch
     {

@@ -12,12 +12,12 @@ namespace MultiModel.ModelHost.Api.Formats;
 internal static class JsonTensorScanner
 {
     /// <summary>An input of our format: a nested array, a bare value (a scalar), or <c>{"shape": [...], "data": [...]}</c>.</summary>
-    public static JsonInput Scan(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string name)
+    public static JsonInput Scan(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string name, ElementOffsets offsets)
     {
         if (reader.TokenType == JsonTokenType.StartObject)
         {
             long[]? shape = null;
-            (Range? Range, long Elements)? data = null;
+            (bool IsArray, int First, long Elements)? data = null;
             var keys = new List<string>(2);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -29,7 +29,7 @@ internal static class JsonTensorScanner
                         shape = JsonTensorShape.ReadExplicit(ref reader, json, name);
                         break;
                     case "data":
-                        data = ScanData(ref reader);
+                        data = ScanData(ref reader, offsets);
                         break;
                     default:
                         JsonSyntax.Skip(ref reader);
@@ -40,12 +40,12 @@ internal static class JsonTensorScanner
             return Explicit(name, shape, data);
         }
 
-        return reader.TokenType == JsonTokenType.StartArray ? ScanNested(ref reader, json, name) : Scalar(ref reader, name);
+        return reader.TokenType == JsonTokenType.StartArray ? ScanNested(ref reader, json, name, offsets) : Scalar(ref reader, name, offsets);
     }
 
     /// <summary>An input given as a shape and row-major data, checked once its object has been read.</summary>
-    /// <param name="data">The "data" value's place and element count; a null range when it was not an array.</param>
-    public static JsonInput Explicit(string name, long[]? shape, (Range? Range, long Elements)? data)
+    /// <param name="data">Whether "data" was an array, and where its elements' offsets are.</param>
+    public static JsonInput Explicit(string name, long[]? shape, (bool IsArray, int First, long Elements)? data)
     {
         if (shape is null || data is null)
         {
@@ -53,45 +53,56 @@ internal static class JsonTensorScanner
                 $"Input '{name}' is an object without \"shape\" and \"data\"; expected a nested array, or {{\"shape\": [...], \"data\": [...]}}.");
         }
 
-        return data.Value.Range is { } range
-            ? new JsonInput(name, shape, range, Nested: false, Elements: data.Value.Elements)
+        return data.Value.IsArray
+            ? new JsonInput(name, shape, data.Value.First, data.Value.Elements)
             : throw new InvalidInputException($"Input '{name}' has \"data\" that is not an array; expected the elements in row-major order.");
     }
 
     /// <summary>Explicit data: its place in the JSON and how many elements it holds (nesting in it is only flattened).</summary>
-    public static (Range? Range, long Elements) ScanData(ref Utf8JsonReader reader)
+    public static (bool IsArray, int First, long Elements) ScanData(ref Utf8JsonReader reader, ElementOffsets offsets)
     {
+        var first = offsets.Count;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             JsonSyntax.Skip(ref reader);
-            return (null, 0);
+            return (false, first, 0);
         }
 
-        var start = (int)reader.TokenStartIndex;
         var depth = reader.CurrentDepth;
-        var elements = 0L;
         while (reader.Read() && reader.CurrentDepth > depth)
         {
             if (reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.EndArray))
             {
-                JsonSyntax.Skip(ref reader);
-                elements++;
+                Element(ref reader, offsets);
             }
         }
 
-        return (start..(int)reader.BytesConsumed, elements);
+        return (true, first, offsets.Count - first);
     }
 
-    private static JsonInput Scalar(ref Utf8JsonReader reader, string name)
+    private static JsonInput Scalar(ref Utf8JsonReader reader, string name, ElementOffsets offsets)
     {
-        var start = (int)reader.TokenStartIndex;
+        var first = offsets.Count;
+        Element(ref reader, offsets);
+        return new JsonInput(name, [], first, Elements: 1);
+    }
+
+    /// <summary>Records where the element the reader is on starts, moving past it.</summary>
+    private static void Element(ref Utf8JsonReader reader, ElementOffsets offsets)
+    {
+        if (reader.TokenType is JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null)
+        {
+            offsets.AddPlain(reader.TokenStartIndex);
+            return;
+        }
+
+        offsets.AddOther(reader.TokenStartIndex);
         JsonSyntax.Skip(ref reader);
-        return new JsonInput(name, [], start..(int)reader.BytesConsumed, Nested: true);
     }
 
-    private static JsonInput ScanNested(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string name)
+    private static JsonInput ScanNested(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string name, ElementOffsets offsets)
     {
-        var start = (int)reader.TokenStartIndex;
+        var first = offsets.Count;
         var lengths = new List<long> { -1 }; // per depth, the length of the first array there: the shape, once known
         var counts = new List<long> { 0 };   // per open array, its elements so far
         var rank = -1;                       // known at the first element that is not an array
@@ -135,10 +146,10 @@ internal static class JsonTensorScanner
                 continue;
             }
 
-            JsonSyntax.Skip(ref reader); // an element: its type is checked with the model's, an array here included
+            Element(ref reader, offsets); // its type is checked with the model's, an array here included
         }
 
-        return new JsonInput(name, lengths.Take(rank).ToArray(), start..(int)reader.BytesConsumed, Nested: true, NotRectangular: notRectangular);
+        return new JsonInput(name, lengths.Take(rank).ToArray(), first, offsets.Count - first, notRectangular);
     }
 
     // The array at depth `axis` is the open one's `counts[axis - 1] - 1`th element: its path is the open indices before it.

@@ -6,7 +6,7 @@ namespace MultiModel.ModelHost.Api.Formats;
 /// <summary>Our request format: <c>{"inputs": {"name": value, ...}, "outputs"?: ["name", ...]}</c>, read in one pass.</summary>
 internal static class NativeRequestReader
 {
-    public static ParsedRequest Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    public static ParsedRequest Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets)
     {
         JsonSyntax.Next(ref reader);
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -24,7 +24,7 @@ internal static class NativeRequestReader
             switch (key)
             {
                 case "inputs":
-                    inputs = ReadInputs(ref reader, json);
+                    inputs = ReadInputs(ref reader, json, offsets);
                     break;
                 case "outputs":
                     outputs = ReadOutputs(ref reader);
@@ -38,7 +38,7 @@ internal static class NativeRequestReader
         return new ParsedRequest(inputs ?? throw NoInputsObject(), outputs);
     }
 
-    private static List<JsonInput> ReadInputs(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    private static List<JsonInput> ReadInputs(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -51,7 +51,7 @@ internal static class NativeRequestReader
         {
             var name = JsonSyntax.PropertyName(ref reader, names);
             JsonSyntax.Next(ref reader);
-            inputs.Add(JsonTensorScanner.Scan(ref reader, json, name));
+            inputs.Add(JsonTensorScanner.Scan(ref reader, json, name, offsets));
         }
 
         return inputs;

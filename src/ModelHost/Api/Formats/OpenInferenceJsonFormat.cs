@@ -87,7 +87,8 @@ internal sealed class OpenInferenceJsonFormat : JsonPredictionFormat
         await response.BodyWriter.FlushAsync(cancellationToken);
     }
 
-    protected override ParsedRequest ParseRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> json) => OpenInferenceRequestReader.Read(ref reader, json);
+    protected override ParsedRequest ParseRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets) =>
+        OpenInferenceRequestReader.Read(ref reader, json, offsets);
 
     protected override void CheckDeclaredTypes(ParsedRequest request, ModelSignature signature)
     {

@@ -11,7 +11,7 @@ namespace MultiModel.ModelHost.Api.Formats;
 /// </summary>
 internal static class OpenInferenceRequestReader
 {
-    public static ParsedRequest Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    public static ParsedRequest Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets)
     {
         JsonSyntax.Next(ref reader);
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -34,7 +34,7 @@ internal static class OpenInferenceRequestReader
                     inputs = [];
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        inputs.Add(ReadInput(ref reader, json, inputs.Count));
+                        inputs.Add(ReadInput(ref reader, json, inputs.Count, offsets));
                     }
 
                     break;
@@ -60,7 +60,7 @@ internal static class OpenInferenceRequestReader
         return new ParsedRequest(inputs ?? throw NoInputsArray(), outputs?.Names, id, binary);
     }
 
-    private static JsonInput ReadInput(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int index)
+    private static JsonInput ReadInput(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int index, ElementOffsets offsets)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -69,7 +69,7 @@ internal static class OpenInferenceRequestReader
 
         string? name = null, datatype = null;
         long[]? shape = null;
-        (Range? Range, long Elements)? data = null;
+        (bool IsArray, int First, long Elements)? data = null;
         Dictionary<string, string> parameters = [];
         var keys = new List<string>(5);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -89,7 +89,7 @@ internal static class OpenInferenceRequestReader
                     shape = JsonTensorShape.ReadExplicit(ref reader, json, name ?? $"inputs[{index}]");
                     break;
                 case "data":
-                    data = JsonTensorScanner.ScanData(ref reader);
+                    data = JsonTensorScanner.ScanData(ref reader, offsets);
                     break;
                 case "parameters":
                     parameters = ReadParameters(ref reader, json);
@@ -115,7 +115,7 @@ internal static class OpenInferenceRequestReader
         {
             return shape is null
                 ? throw new InvalidInputException($"Input '{name}' has binary data but no \"shape\"; expected e.g. \"shape\": [1, 4].")
-                : new JsonInput(name, shape, Data: null, Nested: false, Datatype: datatype, BinaryDataSize: size);
+                : new JsonInput(name, shape, Datatype: datatype, BinaryDataSize: size);
         }
 
         return JsonTensorScanner.Explicit(name, shape, data) with { Datatype = datatype };
