@@ -10,7 +10,8 @@ namespace MultiModel.ModelHost.Benchmarks;
 
 /// <summary>
 /// Warm-path latency of <c>POST /models/{id}/predict</c> on Kestrel (loopback, keep-alive) against a direct
-/// <c>InferenceSession.Run</c> of the same model and input in this process, in alternating rounds of the same run.
+/// <c>InferenceSession.Run</c> of the same model and input in this process, in alternating rounds of the same run;
+/// with a baseline build's ModelHost.dll, the same requests to it in the same rounds.
 /// </summary>
 internal static class LatencyBenchmark
 {
@@ -18,7 +19,7 @@ internal static class LatencyBenchmark
 
     private sealed record Case(string Id, byte[] Model, int Inputs, int Rows, int PerRound);
 
-    public static async Task RunAsync(int rounds)
+    public static async Task RunAsync(int rounds, string? baselineHost)
     {
         Case[] cases =
         [
@@ -32,13 +33,20 @@ internal static class LatencyBenchmark
         }
 
         await using var host = await HostProcess.StartAsync(root, new Dictionary<string, string>());
+        await using var baseline = baselineHost is null ? null : await HostProcess.StartAsync(root, new Dictionary<string, string>(), Path.GetFullPath(baselineHost));
         HostProcess = host;
         using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = host.Address };
+        using var baselineClient = baseline is null ? null
+            : new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = baseline.Address };
         Console.WriteLine($"{"model",-6} {"direct p50 us",14} {"http p50 us",12} {"overhead p50 us",16} {"direct mean us",15} {"http mean us",13} {"throughput ratio",17} {"GET /health/live p50 us",24} {"host CPU us/predict",20} {"host CPU us/live",17}");
         foreach (var @case in cases)
         {
-            var (direct, http, floor, cpuPredict, cpuLive) = await MeasureAsync(@case, client, rounds);
+            var (direct, http, floor, cpuPredict, cpuLive, before) = await MeasureAsync(@case, client, baselineClient, rounds);
             Console.WriteLine($"{@case.Id,-6} {direct.Median,14:F1} {http.Median,12:F1} {http.Median - direct.Median,16:F1} {direct.Mean,15:F1} {http.Mean,13:F1} {direct.Mean / http.Mean,17:F3} {floor.Median,24:F1} {cpuPredict,20:F1} {cpuLive,17:F1}");
+            if (before is not null)
+            {
+                Console.WriteLine($"{"  baseline build:",-21} {before.Median,12:F1} {before.Median - direct.Median,16:F1} {"",15} {before.Mean,13:F1} {direct.Mean / before.Mean,17:F3}");
+            }
         }
 
         Console.WriteLine("overhead = http - direct; GET /health/live is the same client and connection with no model work: the transport's own floor.");
@@ -46,7 +54,8 @@ internal static class LatencyBenchmark
         Directory.Delete(root, recursive: true);
     }
 
-    private static async Task<(Samples Direct, Samples Http, Samples Floor, double CpuPerPredict, double CpuPerLive)> MeasureAsync(Case @case, HttpClient client, int rounds)
+    private static async Task<(Samples Direct, Samples Http, Samples Floor, double CpuPerPredict, double CpuPerLive, Samples? Baseline)> MeasureAsync(
+        Case @case, HttpClient client, HttpClient? baselineClient, int rounds)
     {
         var input = Enumerable.Range(0, @case.Rows * @case.Inputs).Select(i => (float)Math.Sin(i)).ToArray();
         var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { inputs = new { x = input.Chunk(@case.Inputs) } }));
@@ -55,9 +64,11 @@ internal static class LatencyBenchmark
         var direct = new Samples();
         var http = new Samples();
         var floor = new Samples();
+        var baseline = baselineClient is null ? null : new Samples();
         var (cpuPredict, cpuLive) = (TimeSpan.Zero, TimeSpan.Zero);
 
         await Http(warmup: true);
+        await Baseline(warmup: true);
         Direct(warmup: true);
         for (var round = 0; round < rounds; round++)
         {
@@ -65,11 +76,13 @@ internal static class LatencyBenchmark
             if (round % 2 == 0)
             {
                 await Http(warmup: false);
+                await Baseline(warmup: false);
                 Direct(warmup: false);
             }
             else
             {
                 Direct(warmup: false);
+                await Baseline(warmup: false);
                 await Http(warmup: false);
             }
 
@@ -77,7 +90,7 @@ internal static class LatencyBenchmark
         }
 
         var measured = rounds * @case.PerRound;
-        return (direct, http, floor, cpuPredict.TotalMicroseconds / measured, cpuLive.TotalMicroseconds / measured);
+        return (direct, http, floor, cpuPredict.TotalMicroseconds / measured, cpuLive.TotalMicroseconds / measured, baseline);
 
         async Task Floor()
         {
@@ -111,27 +124,36 @@ internal static class LatencyBenchmark
         async Task Http(bool warmup)
         {
             var cpuBefore = HostProcess!.CpuTime();
+            await Predict(client, warmup ? null : http);
+            if (!warmup)
+            {
+                cpuPredict += HostProcess.CpuTime() - cpuBefore;
+            }
+        }
+
+        async Task Baseline(bool warmup)
+        {
+            if (baselineClient is not null)
+            {
+                await Predict(baselineClient, warmup ? null : baseline);
+            }
+        }
+
+        async Task Predict(HttpClient to, Samples? samples)
+        {
             for (var i = 0; i < @case.PerRound; i++)
             {
                 var started = Stopwatch.GetTimestamp();
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                using var response = await client.PostAsync($"/models/{@case.Id}/predict", content);
+                using var response = await to.PostAsync($"/models/{@case.Id}/predict", content);
                 var payload = await response.Content.ReadAsByteArrayAsync();
                 if (!response.IsSuccessStatusCode)
                 {
                     throw new InvalidOperationException($"{(int)response.StatusCode}: {Encoding.UTF8.GetString(payload)}");
                 }
 
-                if (!warmup)
-                {
-                    http.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
-                }
-            }
-
-            if (!warmup)
-            {
-                cpuPredict += HostProcess.CpuTime() - cpuBefore;
+                samples?.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
             }
         }
     }

@@ -1,11 +1,12 @@
 using MultiModel.ModelHost.Benchmarks;
 
-// dotnet run -c Release --project bench/ModelHost.Benchmarks -- latency [rounds]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- latency [rounds] [baseline ModelHost.dll]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- memory [options: see MemoryBenchmarkOptions]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- ort-options
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- metrics [rounds] [predictions per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- wire [rounds] [requests per side per round] [baseline ModelHost.dll]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- baseline <baseline ModelHost.dll> [rounds] [predictions per side per round]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- json-read [rounds] [reads per side per round]
 var which = args.ElementAtOrDefault(0) ?? "all";
 if (which == "ort-probe")
 {
@@ -16,7 +17,7 @@ if (which == "ort-probe")
 Console.WriteLine($"ModelHost benchmark on {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}");
 if (which is "latency" or "all")
 {
-    await LatencyBenchmark.RunAsync(int.TryParse(args.ElementAtOrDefault(1), out var rounds) ? rounds : 10);
+    await LatencyBenchmark.RunAsync(int.TryParse(args.ElementAtOrDefault(1), out var rounds) ? rounds : 10, which == "latency" ? args.ElementAtOrDefault(2) : null);
 }
 
 if (which is "metrics" or "all")
@@ -40,6 +41,13 @@ if (which == "baseline")
         args[1],
         int.TryParse(args.ElementAtOrDefault(2), out var baselineRounds) ? baselineRounds : 10,
         int.TryParse(args.ElementAtOrDefault(3), out var baselinePerRound) ? baselinePerRound : 500);
+}
+
+if (which is "json-read" or "all")
+{
+    JsonReadBenchmark.Run(
+        int.TryParse(args.ElementAtOrDefault(1), out var readRounds) ? readRounds : 10,
+        int.TryParse(args.ElementAtOrDefault(2), out var readsPerRound) ? readsPerRound : 20);
 }
 
 if (which is "memory" or "all")

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Diagnostics;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Api.Formats;
+using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 using MultiModel.ServiceDefaults.Lambda;
@@ -46,35 +46,40 @@ public static class PredictApi
 
             var model = await dependencies.Versions.ResolveAsync(id, versionNumber, context.RequestAborted);
             versionNumber = model.Version;
-            var lease = await dependencies.Cache.AcquireAsync(model, context.RequestAborted);
-            heldModel = model;
-            RateLimitLease? slot = null;
+
+            // The slot before the body: a request queued for one holds neither its body nor its model. The body is then
+            // read and checked before the model is acquired, so a malformed one is refused without loading a cold model;
+            // the slot stays held through that load because the body does, and the slot is what bounds bodies in memory.
+            var slot = await dependencies.Slots.AcquireAsync(context.RequestAborted);
+            ModelLease? lease = null;
             try
             {
-                if ((slot = dependencies.Slots.TryAcquire()) is null)
+                PredictionRequest request;
+                using (var body = await ParseAsync(format, context, dependencies, model, pinned: version is not null))
                 {
-                    // Queued requests must not pin their models: an evicted model is freed only when its last lease ends.
-                    lease.Dispose();
-                    slot = await dependencies.Slots.AcquireAsync(context.RequestAborted);
-                    lease = await dependencies.Cache.AcquireAgainAsync(lease, context.RequestAborted);
+                    lease = await dependencies.Cache.AcquireAsync(model, context.RequestAborted);
+                    heldModel = model;
+                    // The input tensors are freed as soon as the model has run; what the response echoes stays readable.
+                    request = format.Bind(body, lease.Model.Signature);
                 }
 
-                // The input tensors are freed as soon as the model has run; what the response echoes stays readable.
-                using var request = await format.ReadAsync(context.Request, lease.Model.Signature, dependencies.Options.Value, context.RequestAborted);
-                // Only the Lambda response limit reads it (that middleware exists only on Lambda): elsewhere the shapes
-                // are not asked of ONNX Runtime again and the request gets no Items dictionary for it.
-                if (LambdaEnvironment.IsLambda && request.Inputs.Rows is { } rows and <= int.MaxValue)
+                using (request)
                 {
-                    context.Items[LambdaResponseLimitMiddleware.BatchRowsItem] = (int)rows; // so a 413 can say how many fit
-                }
+                    // Only the Lambda response limit reads it (that middleware exists only on Lambda): elsewhere the shapes
+                    // are not asked of ONNX Runtime again and the request gets no Items dictionary for it.
+                    if (LambdaEnvironment.IsLambda && request.Inputs.Rows is { } rows and <= int.MaxValue)
+                    {
+                        context.Items[LambdaResponseLimitMiddleware.BatchRowsItem] = (int)rows; // so a 413 can say how many fit
+                    }
 
-                var prediction = Predictor.Run(lease.Onnx, request.Inputs, request.Outputs);
-                return new PredictionResult(lease, slot, request, prediction, format, dependencies.Log, dependencies.Metrics, started);
+                    var prediction = Predictor.Run(lease.Onnx, request.Inputs, request.Outputs);
+                    return new PredictionResult(lease, slot, request, prediction, format, dependencies.Log, dependencies.Metrics, started);
+                }
             }
             catch
             {
-                slot?.Dispose();
-                lease.Dispose();
+                lease?.Dispose();
+                slot.Dispose();
                 throw;
             }
         }
@@ -82,6 +87,40 @@ public static class PredictApi
         {
             Failed(dependencies, id, versionNumber, heldModel, ErrorMapping.Classify(exception).Status, started);
             throw;
+        }
+    }
+
+    private static async Task<ParsedBody> ParseAsync(IPredictionFormat format, HttpContext context, PredictDependencies dependencies, ModelRef model, bool pinned)
+    {
+        try
+        {
+            return await format.ParseAsync(context.Request, dependencies.Options.Value, context.RequestAborted);
+        }
+        catch (Exception) when (pinned)
+        {
+            // A pinned version is first looked for by its load, which a malformed body no longer reaches. So that a version
+            // that does not exist still answers 404 before its body's 400, this error path asks the version listing
+            // (usually cached; never a load).
+            await ThrowIfNoSuchVersionAsync(dependencies.Versions, model, context.RequestAborted);
+            throw;
+        }
+    }
+
+    private static async Task ThrowIfNoSuchVersionAsync(VersionResolver versions, ModelRef model, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<int> listed;
+        try
+        {
+            listed = await versions.ListAsync(model.Id, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return; // the store cannot say now; the body's own error stands
+        }
+
+        if (!listed.Contains(model.Version))
+        {
+            throw new ModelNotFoundException($"Model '{model.Id}' version {model.Version} does not exist.");
         }
     }
 

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
+using MultiModel.ServiceDefaults.Lambda;
 
 namespace MultiModel.ModelHost.Api;
 
 /// <summary>
 /// Has the format stream a prediction's outputs straight from ONNX Runtime's buffers into the response, then releases
-/// them, the model's lease and the prediction's slot, in that order: the outputs come from the model's allocator.
+/// them, the model's lease and the prediction's slot, in that order: the outputs come from the model's allocator. The
+/// prediction's log line is written once the response is complete.
 /// </summary>
 internal sealed class PredictionResult(
     ModelLease lease, IDisposable slot, PredictionRequest request, Prediction prediction, IPredictionFormat format, PredictionLog log, PredictionMetrics metrics,
@@ -22,6 +24,16 @@ internal sealed class PredictionResult(
         using (prediction)
         {
             await format.WriteAsync(httpContext.Response, model, lease.Model.Labels, prediction, request, httpContext.RequestAborted);
+        }
+
+        // The log line and the metrics come after the response is complete: on Kestrel the client has its last byte
+        // (a chunked response ends only here, not when the handler returns), so formatting the line and writing it to
+        // stdout add nothing to the request's latency. On Lambda the adapter sends the response only once the pipeline
+        // has ended, so this is skipped (it would change nothing) and the line is written before the invocation ends:
+        // a process frozen after the response loses no line.
+        if (!LambdaEnvironment.IsLambda)
+        {
+            await httpContext.Response.CompleteAsync();
         }
 
         var elapsed = Stopwatch.GetElapsedTime(startedTimestamp);

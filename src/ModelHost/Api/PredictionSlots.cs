@@ -6,10 +6,12 @@ namespace MultiModel.ModelHost.Api;
 /// <summary>
 /// Bounds the predictions at work at once, and with them their working memory (the request body, its tensors, the
 /// outputs), which the cache's budget does not count: without a bound, many clients with large requests push the
-/// process past its memory however well the cache keeps its own. A request takes its slot after its model is loaded
-/// (waiting for a load takes no slot, so one slow load does not hold up requests for loaded models) and before its
-/// body is read; a request that has to queue for a slot lets go of its model meanwhile, so that a queue of requests
-/// cannot keep evicted models in memory. When the queue is full the request gets 503 with Retry-After.
+/// process past its memory however well the cache keeps its own. A request takes its slot before it reads its body
+/// and before it takes its model, so a queue of requests holds no bodies and cannot keep evicted models in memory.
+/// It keeps the slot while its model loads, because it keeps its checked body meanwhile (the body is checked first so
+/// that a malformed one is refused without a load): a cold load does occupy a slot, which the bound on memory asks
+/// for; on Lambda an instance serves one request at a time, so there no other request waits behind it. When the
+/// queue is full the request gets 503 with Retry-After.
 /// </summary>
 public sealed class PredictionSlots : IDisposable
 {
@@ -25,19 +27,6 @@ public sealed class PredictionSlots : IDisposable
             QueueLimit = _options.MaxQueuedPredictions,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-    }
-
-    /// <summary>A slot if one is free now and nobody is queued for one; null otherwise.</summary>
-    public RateLimitLease? TryAcquire()
-    {
-        var slot = _limiter.AttemptAcquire(1);
-        if (slot.IsAcquired)
-        {
-            return slot;
-        }
-
-        slot.Dispose();
-        return null;
     }
 
     /// <summary>A slot, held until the response is written; throws <see cref="PredictionsBusyException"/> when the queue is full.</summary>

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json;
+using System.Text;
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
@@ -92,8 +92,7 @@ public sealed class EvictionTests : IDisposable
         Assert.True(await Eventually.TrueAsync(() => _app.Cache.Snapshot().Models.All(model => model.Ref.Id != "held")), "held should be evicted");
 
         Assert.False(held.IsDisposed);
-        using (var body = JsonDocument.Parse(Body))
-        using (var request = PredictionFormats.Native.Read(body.RootElement, held.Signature))
+        using (var request = PredictionFormats.Native.Read(Encoding.UTF8.GetBytes(Body), held.Signature))
         {
             var prediction = Predictor.Run(lease.Onnx, request.Inputs, request.Outputs); // still runs on the evicted model
             prediction.Dispose();

@@ -11,7 +11,9 @@ public sealed class LoadingTests
     [Fact]
     public async Task Predict_32ConcurrentFirstRequests_LoadTheModelOnce()
     {
-        using var app = new ModelHostApp();
+        // A request waits for its model's load in a prediction slot (it holds its checked body meanwhile); with 32 slots
+        // all 32 wait on the one load at once, instead of the rest queueing for a slot.
+        using var app = new ModelHostApp(new() { ["ModelHost:Requests:MaxConcurrentPredictions"] = "32" });
         app.AddModel("m", 1, TestModelFactory.Mlp(2, 8, 2));
         var gate = app.Store.Hold("m");
         var client = app.CreateClient();

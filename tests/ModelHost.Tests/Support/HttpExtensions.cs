@@ -24,6 +24,10 @@ public static class HttpExtensions
     public static Task<HttpResponseMessage> PostWithoutContentTypeAsync(this HttpClient client, string path, string body) =>
         client.PostAsync(path, new ByteArrayContent(Encoding.UTF8.GetBytes(body)));
 
+    /// <summary>Native routes with a JSON Content-Type; /v2 routes without one, as Triton's and KServe's clients send them.</summary>
+    public static Task<HttpResponseMessage> PostWithoutContentTypeOrJsonAsync(this HttpClient client, string path, string body) =>
+        path.StartsWith("/v2/", StringComparison.Ordinal) ? client.PostWithoutContentTypeAsync(path, body) : client.PredictRawAsync(path, body);
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>());
 

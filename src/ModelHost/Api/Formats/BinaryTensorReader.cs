@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text.Json;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
@@ -13,15 +12,9 @@ namespace MultiModel.ModelHost.Api.Formats;
 /// </summary>
 internal static class BinaryTensorReader
 {
-    public static OrtValue Read(JsonElement input, long binaryDataSize, BinaryTensorData data, TensorSignature signature, DimensionBindings dimensions)
+    public static OrtValue Read(long[] shape, long binaryDataSize, BinaryTensorData data, TensorSignature signature, DimensionBindings dimensions)
     {
         var name = signature.Name;
-        if (!input.TryGetProperty("shape", out var shapeElement))
-        {
-            throw new InvalidInputException($"Input '{name}' has binary data but no \"shape\"; expected e.g. \"shape\": [1, 4].");
-        }
-
-        var shape = JsonTensorShape.ReadExplicit(shapeElement, name);
         dimensions.Check(signature, shape);
         var count = JsonTensorShape.ElementCount(shape, name);
         if (TensorElementSize.Of(signature.ElementType) is not { } elementSize)

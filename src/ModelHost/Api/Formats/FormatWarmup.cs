@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 
@@ -15,8 +14,7 @@ internal static class FormatWarmup
     public static void Run(OnnxModel model)
     {
         var format = PredictionFormats.Native;
-        using var body = JsonDocument.Parse("""{"inputs": {"x": [0.5]}}""");
-        using var request = format.Read(body.RootElement, model.Signature);
+        using var request = format.Read("""{"inputs": {"x": [0.5]}}"""u8, model.Signature);
         using var prediction = Predictor.Run(model, request.Inputs, request.Outputs);
         format.Write(new ArrayBufferWriter<byte>(), new ModelRef("warmup", 1), model.Labels, prediction, request);
     }

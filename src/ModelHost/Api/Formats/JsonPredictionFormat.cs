@@ -7,9 +7,10 @@ using MultiModel.ModelHost.Models;
 namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>
-/// What the JSON formats share: the body parsed with the depth limit, each input made a tensor by
-/// <see cref="JsonTensorReader"/> once the format's reader has found it, and the response streamed from ONNX Runtime's
-/// buffers. A format adds its request shape (<see cref="Parse"/>) and its response shape (<see cref="WriteResponse"/>).
+/// What the JSON formats share: the body read into a pooled buffer and checked in one pass of a
+/// <see cref="Utf8JsonReader"/> under the depth limit before the model is known; each input made a tensor by
+/// <see cref="JsonTensorReader"/> once it is; the response streamed from ONNX Runtime's buffers. A format adds its
+/// request shape (<see cref="ParseRequest"/>) and its response shape (<see cref="WriteResponse"/>).
 /// </summary>
 internal abstract class JsonPredictionFormat : IPredictionFormat
 {
@@ -17,27 +18,56 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
 
     public virtual bool AcceptsContentType(HttpRequest request) => request.HasJsonContentType();
 
-    public virtual async ValueTask<PredictionRequest> ReadAsync(HttpRequest request, ModelSignature signature, RequestOptions options, CancellationToken cancellationToken)
+    public virtual async ValueTask<ParsedBody> ParseAsync(HttpRequest request, RequestOptions options, CancellationToken cancellationToken)
     {
-        using var body = await JsonDocument.ParseAsync(request.Body, DocumentOptions(options), cancellationToken);
-        return Read(body.RootElement, signature);
+        var body = await PooledRequestBody.ReadAsync(request, options.MaxBodyBytes, cancellationToken);
+        return Parse(body, body.Length, hasBinaryData: false, options);
     }
 
-    /// <summary>
-    /// Reads a parsed body: the format's shape first, then every input in the order given, those with a
-    /// binary_data_size from <paramref name="binary"/>, the bytes that followed the JSON.
-    /// </summary>
-    public PredictionRequest Read(JsonElement body, ModelSignature signature, BinaryTensorData? binary = null)
+    /// <summary>The first phase over a body in memory; owns <paramref name="body"/> from here on, also when it throws.</summary>
+    protected ParsedBody Parse(PooledRequestBody body, int jsonLength, bool hasBinaryData, RequestOptions options)
     {
-        var parsed = Parse(body, signature);
+        var offsets = new ElementOffsets();
+        try
+        {
+            var json = body.Memory.Span[..jsonLength];
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = options.MaxJsonDepth });
+            var parsed = ParseRequest(ref reader, json, offsets);
+            if (reader.Read())
+            {
+                // Not reached: the reader itself throws at anything but white space after the one JSON value.
+                throw new JsonException("The body has more after its JSON value.");
+            }
+
+            if (!hasBinaryData && parsed.Inputs.FirstOrDefault(input => input.BinaryDataSize is not null) is { } binary)
+            {
+                throw NoBinaryData(binary.Name);
+            }
+
+            return new ParsedBody(body, jsonLength, hasBinaryData, parsed, offsets);
+        }
+        catch
+        {
+            offsets.Dispose();
+            body.Dispose();
+            throw;
+        }
+    }
+
+    public PredictionRequest Bind(ParsedBody body, ModelSignature signature)
+    {
+        var parsed = body.Request;
+        CheckDeclaredTypes(parsed, signature);
         var inputs = new ModelInputs(signature);
         try
         {
+            var binary = body.HasBinaryData ? new BinaryTensorData(body.BinaryData) : null;
             foreach (var input in parsed.Inputs)
             {
                 var expected = inputs.Expect(input.Name);
-                inputs.Add(input.Name, input.BinaryDataSize is not { } size ? JsonTensorReader.Read(input.Value, expected, inputs.Dimensions)
-                    : BinaryTensorReader.Read(input.Value, size, binary ?? throw NoBinaryData(input.Name), expected, inputs.Dimensions));
+                inputs.Add(input.Name, input.BinaryDataSize is { } size
+                    ? BinaryTensorReader.Read(input.Shape, size, binary!, expected, inputs.Dimensions)
+                    : JsonTensorReader.Read(body.Json, body.Offsets, input, expected, inputs.Dimensions));
             }
 
             binary?.ThrowIfLeftover();
@@ -48,6 +78,17 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
             inputs.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The first phase over a body given whole (start-up warm-up, tests, benchmarks).</summary>
+    public ParsedBody Parse(ReadOnlySpan<byte> json, RequestOptions? options = null) =>
+        Parse(PooledRequestBody.Copy(json), json.Length, hasBinaryData: false, options ?? new RequestOptions());
+
+    /// <summary>Both phases over a body given whole.</summary>
+    public PredictionRequest Read(ReadOnlySpan<byte> json, ModelSignature signature)
+    {
+        using var body = Parse(json);
+        return Bind(body, signature);
     }
 
     public virtual async Task WriteAsync(
@@ -65,15 +106,17 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
         WriteResponse(writer, model, labels, prediction, request);
     }
 
-    // A key given twice is refused rather than letting the last one win: "inputs" twice is a client's mistake.
-    protected static JsonDocumentOptions DocumentOptions(RequestOptions options) => new() { MaxDepth = options.MaxJsonDepth, AllowDuplicateProperties = false };
-
     private static InvalidInputException NoBinaryData(string input) => new(
         $"Input '{input}' has a binary_data_size, but the request has no {InferenceHeader.Name} header giving the length of the JSON " +
         "before the binary data.");
 
-    /// <summary>The format's request shape; the inputs' values are read into tensors after it returns.</summary>
-    protected abstract ParsedRequest Parse(JsonElement body, ModelSignature signature);
+    /// <summary>The format's request shape, read in one pass from the reader's first token; the inputs are made tensors later.</summary>
+    protected abstract ParsedRequest ParseRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets);
+
+    /// <summary>Checks the datatypes a request declares for its inputs, for formats that declare them, against the model's.</summary>
+    protected virtual void CheckDeclaredTypes(ParsedRequest request, ModelSignature signature)
+    {
+    }
 
     /// <summary>The format's response, written in one piece.</summary>
     protected abstract void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request);

@@ -6,153 +6,132 @@ using MultiModel.ModelHost.Models;
 namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>
-/// Turns one JSON input into an ONNX Runtime tensor, checking it against the model's signature first. An input is a
-/// nested array (shape inferred), a bare value (a scalar), or <c>{"shape": [...], "data": [...]}</c> with row-major data.
+/// The second phase of a JSON tensor, once the model is known: its shape checked against the model's, then each
+/// element parsed where the first phase found it, straight into a tensor ONNX Runtime allocated. A number is parsed
+/// from its bytes as <see cref="Utf8JsonReader"/> parses it (the first phase has checked its syntax); anything else,
+/// and a number that does not fit the type, goes to a reader positioned on it, which converts it or says what it is.
 /// </summary>
 internal static class JsonTensorReader
 {
-    public static OrtValue Read(JsonElement value, TensorSignature signature, DimensionBindings dimensions)
+    private delegate bool Plain<T>(ReadOnlySpan<byte> token, out T value);
+
+    public static OrtValue Read(ReadOnlySpan<byte> json, ElementOffsets offsets, JsonInput input, TensorSignature signature, DimensionBindings dimensions)
     {
-        var (shape, data, nested) = ShapeAndData(value, signature.Name);
-        dimensions.Check(signature, shape);
-        var count = JsonTensorShape.ElementCount(shape, signature.Name);
-        return signature.ElementType switch
+        dimensions.Check(signature, input.Shape);
+        if (input.NotRectangular is { } problem)
         {
-            TensorElementType.Float => Numeric<float>(JsonElementReaders.Float),
-            TensorElementType.Float16 => Numeric<Float16>(JsonElementReaders.Float16),
-            TensorElementType.BFloat16 => Numeric<BFloat16>(JsonElementReaders.BFloat16),
-            TensorElementType.Double => Numeric<double>(JsonElementReaders.Double),
-            TensorElementType.Int8 => Numeric<sbyte>(JsonElementReaders.Int8),
-            TensorElementType.Int16 => Numeric<short>(JsonElementReaders.Int16),
-            TensorElementType.Int32 => Numeric<int>(JsonElementReaders.Int32),
-            TensorElementType.Int64 => Numeric<long>(JsonElementReaders.Int64),
-            TensorElementType.UInt8 => Numeric<byte>(JsonElementReaders.UInt8),
-            TensorElementType.UInt16 => Numeric<ushort>(JsonElementReaders.UInt16),
-            TensorElementType.UInt32 => Numeric<uint>(JsonElementReaders.UInt32),
-            TensorElementType.UInt64 => Numeric<ulong>(JsonElementReaders.UInt64),
-            TensorElementType.Bool => Numeric<bool>(JsonElementReaders.Bool),
-            TensorElementType.String => Strings(),
-            _ => throw new InvalidOperationException($"Signature of '{signature.Name}' has unsupported type {signature.ElementType}."),
-        };
-
-        OrtValue Numeric<T>(JsonElementReaders.Reader<T> reader) where T : unmanaged =>
-            OrtValue.CreateTensorValueFromMemory(Flatten(data, nested, shape, count, signature, reader), shape);
-
-        OrtValue Strings()
-        {
-            var strings = Flatten<string>(data, nested, shape, count, signature, JsonElementReaders.String);
-            var tensor = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape);
-            for (var index = 0; index < strings.Length; index++)
-            {
-                tensor.StringTensorSetElementAt(strings[index].AsSpan(), index);
-            }
-
-            return tensor;
-        }
-    }
-
-    private static (long[] Shape, JsonElement Data, bool Nested) ShapeAndData(JsonElement value, string name)
-    {
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            return (JsonTensorShape.Infer(value), value, true);
+            throw new InvalidInputException(problem);
         }
 
-        if (!value.TryGetProperty("shape", out var shapeElement) || !value.TryGetProperty("data", out var data))
+        var count = JsonTensorShape.ElementCount(input.Shape, signature.Name);
+        if (input.Elements != count)
         {
             throw new InvalidInputException(
-                $"Input '{name}' is an object without \"shape\" and \"data\"; expected a nested array, or {{\"shape\": [...], \"data\": [...]}}.");
+                $"Input '{signature.Name}' has {(input.Elements > count ? $"more than {count} data elements ({input.Elements})" : $"{input.Elements} data elements")} " +
+                $"but its shape [{string.Join(", ", input.Shape)}] needs {count}.");
         }
 
-        if (data.ValueKind != JsonValueKind.Array)
+        var elements = new Elements(json, offsets.Slice(input.FirstElement, (int)count), input, signature);
+        return signature.ElementType switch
         {
-            throw new InvalidInputException($"Input '{name}' has \"data\" that is not an array; expected the elements in row-major order.");
-        }
-
-        return (JsonTensorShape.ReadExplicit(shapeElement, name), data, false);
+            TensorElementType.Float => elements.Numeric<float>(JsonTokenReaders.Float, PlainNumbers.Float),
+            TensorElementType.Float16 => elements.Numeric<Float16>(JsonTokenReaders.Float16, PlainNumbers.Float16),
+            TensorElementType.BFloat16 => elements.Numeric<BFloat16>(JsonTokenReaders.BFloat16, PlainNumbers.BFloat16),
+            TensorElementType.Double => elements.Numeric<double>(JsonTokenReaders.Double, PlainNumbers.Double),
+            TensorElementType.Int8 => elements.Numeric<sbyte>(JsonTokenReaders.Int8, PlainNumbers.Int8),
+            TensorElementType.Int16 => elements.Numeric<short>(JsonTokenReaders.Int16, PlainNumbers.Int16),
+            TensorElementType.Int32 => elements.Numeric<int>(JsonTokenReaders.Int32, PlainNumbers.Int32),
+            TensorElementType.Int64 => elements.Numeric<long>(JsonTokenReaders.Int64, PlainNumbers.Int64),
+            TensorElementType.UInt8 => elements.Numeric<byte>(JsonTokenReaders.UInt8, PlainNumbers.UInt8),
+            TensorElementType.UInt16 => elements.Numeric<ushort>(JsonTokenReaders.UInt16, PlainNumbers.UInt16),
+            TensorElementType.UInt32 => elements.Numeric<uint>(JsonTokenReaders.UInt32, PlainNumbers.UInt32),
+            TensorElementType.UInt64 => elements.Numeric<ulong>(JsonTokenReaders.UInt64, PlainNumbers.UInt64),
+            TensorElementType.Bool => elements.Numeric<bool>(JsonTokenReaders.Bool, PlainNumbers.Bool),
+            TensorElementType.String => elements.Strings(),
+            _ => throw new InvalidOperationException($"Signature of '{signature.Name}' has unsupported type {signature.ElementType}."),
+        };
     }
 
-    private static T[] Flatten<T>(JsonElement data, bool nested, long[] shape, long count, TensorSignature signature, JsonElementReaders.Reader<T> reader)
+    private readonly ref struct Elements(ReadOnlySpan<byte> json, ReadOnlySpan<int> offsets, JsonInput input, TensorSignature signature)
     {
-        var buffer = new T[count];
-        var written = 0L;
-        if (nested)
+        private readonly ReadOnlySpan<byte> _json = json;
+        private readonly ReadOnlySpan<int> _offsets = offsets;
+
+        public OrtValue Numeric<T>(JsonTokenReaders.Reader<T> convert, PlainNumbers.Parser<T> parse) where T : unmanaged
         {
-            FillNested(data, 0);
-        }
-        else
-        {
-            FillFlat(data);
-        }
-
-        return written == count ? buffer : throw CountMismatch();
-
-        void FillNested(JsonElement element, int axis)
-        {
-            if (axis == shape.Length)
+            var tensor = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, signature.ElementType, input.Shape);
+            try
             {
-                Store(element);
-                return;
-            }
-
-            if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() != shape[axis])
-            {
-                // Elements before this array fill whole sub-arrays, so their count locates it.
-                var arraysBefore = written / Math.Max(1, shape[axis..].Aggregate(1L, (product, size) => product * size));
-                throw new InvalidInputException(
-                    $"Input '{signature.Name}' is not rectangular at {JsonTensorShape.PathOf(signature.Name, arraysBefore, shape[..axis])}: " +
-                    $"expected an array of {shape[axis]} elements like the first one, got {Describe(element)}.");
-            }
-
-            foreach (var child in element.EnumerateArray())
-            {
-                FillNested(child, axis + 1);
-            }
-        }
-
-        // Explicit data is row-major; nesting in it (allowed by the Open Inference Protocol) is only flattened.
-        void FillFlat(JsonElement element)
-        {
-            if (element.ValueKind != JsonValueKind.Array)
-            {
-                if (written == count)
+                var values = tensor.GetTensorMutableDataAsSpan<T>();
+                for (var index = 0; index < values.Length; index++)
                 {
-                    throw CountMismatch(tooMany: true);
+                    var at = _offsets[index];
+                    if (at < 0 || !parse(_json[at..], out values[index]))
+                    {
+                        var reader = ReaderAt(at);
+                        if (!convert(ref reader, out values[index]))
+                        {
+                            throw NotAnElement(ref reader, index, at);
+                        }
+                    }
                 }
 
-                Store(element);
-                return;
+                return tensor;
             }
-
-            foreach (var child in element.EnumerateArray())
+            catch
             {
-                FillFlat(child);
+                tensor.Dispose();
+                throw;
             }
         }
 
-        void Store(JsonElement element)
+        public OrtValue Strings()
         {
-            if (!reader(element, out var value))
+            var tensor = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, input.Shape);
+            try
             {
-                throw new InvalidInputException(
-                    $"Element {JsonTensorShape.PathOf(signature.Name, written, shape)} is {Describe(element)}; expected {Expected(signature.ElementType)}.");
-            }
+                for (var index = 0; index < _offsets.Length; index++)
+                {
+                    var reader = ReaderAt(_offsets[index]);
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        throw NotAnElement(ref reader, index, _offsets[index]);
+                    }
 
-            buffer[written++] = value;
+                    // Escapes aside, the token's bytes are the string's UTF-8 already (the first phase checked them).
+                    if (reader.ValueIsEscaped)
+                    {
+                        tensor.StringTensorSetElementAt(reader.GetString().AsSpan(), index);
+                    }
+                    else
+                    {
+                        tensor.StringTensorSetElementAt(reader.ValueSpan, index);
+                    }
+                }
+
+                return tensor;
+            }
+            catch
+            {
+                tensor.Dispose();
+                throw;
+            }
         }
 
-        InvalidInputException CountMismatch(bool tooMany = false) => new(
-            $"Input '{signature.Name}' has {(tooMany ? $"more than {count}" : $"{written}")} data elements but its shape [{string.Join(", ", shape)}] needs {count}.");
-    }
+        // A reader on the element alone: what follows it in the body is never read.
+        private Utf8JsonReader ReaderAt(int at)
+        {
+            var reader = new Utf8JsonReader(From(at), new JsonReaderOptions { MaxDepth = 256 });
+            reader.Read();
+            return reader;
+        }
 
-    private static string Describe(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Array => $"an array of {element.GetArrayLength()}",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.String => $"the string {Truncate(element.GetRawText())}",
-        JsonValueKind.Null => "null",
-        _ => Truncate(element.GetRawText()),
-    };
+        private ReadOnlySpan<byte> From(int at) => _json[(at < 0 ? ~at : at)..];
+
+        private InvalidInputException NotAnElement(ref Utf8JsonReader reader, long index, int at) => new(
+            $"Element {JsonTensorShape.PathOf(signature.Name, index, input.Shape)} is {JsonSyntax.Describe(ref reader, From(at))}; " +
+            $"expected {Expected(signature.ElementType)}.");
+    }
 
     private static string Expected(TensorElementType type) => type switch
     {
@@ -161,6 +140,4 @@ internal static class JsonTensorReader
         TensorElementType.String => "a string",
         _ => $"an integer in the {TensorDataType.NameOf(type)} range",
     };
-
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

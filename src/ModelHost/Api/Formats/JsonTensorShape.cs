@@ -3,48 +3,31 @@ using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Api.Formats;
 
-/// <summary>Shapes of JSON tensor values: inferred from nested arrays, or read from an explicit "shape" array.</summary>
+/// <summary>Shapes of JSON tensor values: read from an explicit "shape" array, counted, and used to name elements in messages.</summary>
 internal static class JsonTensorShape
 {
-    /// <summary>Dimensions of a nested array, following first elements; a bare value is a scalar (rank 0).</summary>
-    public static long[] Infer(JsonElement value)
+    /// <summary>Reads the "shape" array the reader is on, moving past it.</summary>
+    public static long[] ReadExplicit(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string inputName)
     {
-        var shape = new List<long>();
-        while (value.ValueKind == JsonValueKind.Array)
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            var length = value.GetArrayLength();
-            shape.Add(length);
-            if (length == 0)
-            {
-                break;
-            }
-
-            value = value[0];
-        }
-
-        return shape.ToArray();
-    }
-
-    public static long[] ReadExplicit(JsonElement shapeElement, string inputName)
-    {
-        if (shapeElement.ValueKind != JsonValueKind.Array)
-        {
+            JsonSyntax.Skip(ref reader);
             throw new InvalidInputException($"Input '{inputName}' has a \"shape\" that is not an array; expected e.g. \"shape\": [1, 4].");
         }
 
-        var shape = new long[shapeElement.GetArrayLength()];
-        var axis = 0;
-        foreach (var dimension in shapeElement.EnumerateArray())
+        var shape = new List<long>(4);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (!dimension.TryGetInt64(out var size) || size < 0)
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var size) || size < 0)
             {
-                throw new InvalidInputException($"Input '{inputName}' has shape entry {axis} = {dimension.GetRawText()}; expected a non-negative integer.");
+                throw new InvalidInputException(
+                    $"Input '{inputName}' has shape entry {shape.Count} = {JsonSyntax.RawValue(ref reader, json)}; expected a non-negative integer.");
             }
 
-            shape[axis++] = size;
+            shape.Add(size);
         }
 
-        return shape;
+        return shape.ToArray();
     }
 
     public static long ElementCount(long[] shape, string inputName)

@@ -10,7 +10,8 @@ namespace MultiModel.ModelHost.Api.Formats;
 /// </summary>
 internal sealed class NativeJsonFormat : JsonPredictionFormat
 {
-    protected override ParsedRequest Parse(JsonElement body, ModelSignature signature) => NativeRequestReader.Read(body, signature);
+    protected override ParsedRequest ParseRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets) =>
+        NativeRequestReader.Read(ref reader, json, offsets);
 
     protected override void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request)
     {

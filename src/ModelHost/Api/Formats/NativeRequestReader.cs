@@ -1,31 +1,81 @@
 using System.Text.Json;
-using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Api.Formats;
 
-/// <summary>Our request format: <c>{"inputs": {"name": value, ...}, "outputs"?: ["name", ...]}</c>.</summary>
+/// <summary>Our request format: <c>{"inputs": {"name": value, ...}, "outputs"?: ["name", ...]}</c>, read in one pass.</summary>
 internal static class NativeRequestReader
 {
-    public static ParsedRequest Read(JsonElement body, ModelSignature signature)
+    public static ParsedRequest Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets)
     {
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("inputs", out var inputs) || inputs.ValueKind != JsonValueKind.Object)
+        JsonSyntax.Next(ref reader);
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new InvalidInputException(
-                $"The body must be a JSON object with an \"inputs\" object, e.g. {{\"inputs\": {{\"{signature.Inputs.FirstOrDefault()?.Name ?? "x"}\": [[1.0, 2.0]]}}}}.");
+            throw NoInputsObject();
         }
 
+        List<JsonInput>? inputs = null;
         IReadOnlyList<string>? outputs = null;
-        if (body.TryGetProperty("outputs", out var requested))
+        var keys = new List<string>(2);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (requested.ValueKind != JsonValueKind.Array || requested.EnumerateArray().Any(name => name.ValueKind != JsonValueKind.String))
+            var key = JsonSyntax.PropertyName(ref reader, keys);
+            JsonSyntax.Next(ref reader);
+            switch (key)
             {
-                throw new InvalidInputException("\"outputs\" must be an array of output names.");
+                case "inputs":
+                    inputs = ReadInputs(ref reader, json, offsets);
+                    break;
+                case "outputs":
+                    outputs = ReadOutputs(ref reader);
+                    break;
+                default:
+                    JsonSyntax.Skip(ref reader);
+                    break;
+            }
+        }
+
+        return new ParsedRequest(inputs ?? throw NoInputsObject(), outputs);
+    }
+
+    private static List<JsonInput> ReadInputs(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw NoInputsObject();
+        }
+
+        var inputs = new List<JsonInput>();
+        var names = new List<string>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = JsonSyntax.PropertyName(ref reader, names);
+            JsonSyntax.Next(ref reader);
+            inputs.Add(JsonTensorScanner.Scan(ref reader, json, name, offsets));
+        }
+
+        return inputs;
+    }
+
+    private static string[] ReadOutputs(ref Utf8JsonReader reader)
+    {
+        var names = new List<string>();
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.String)
+            {
+                names.Add(reader.GetString()!);
             }
 
-            outputs = requested.EnumerateArray().Select(name => name.GetString()!).ToArray();
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return names.ToArray();
+            }
         }
 
-        return new ParsedRequest(inputs.EnumerateObject().Select(input => new JsonInput(input.Name, input.Value)), outputs);
+        throw new InvalidInputException("\"outputs\" must be an array of output names.");
     }
+
+    private static InvalidInputException NoInputsObject() => new(
+        "The body must be a JSON object with an \"inputs\" object, e.g. {\"inputs\": {\"<input name>\": [[1.0, 2.0]]}}.");
 }

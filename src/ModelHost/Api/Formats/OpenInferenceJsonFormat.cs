@@ -22,13 +22,13 @@ internal sealed class OpenInferenceJsonFormat : JsonPredictionFormat
         string.IsNullOrEmpty(request.ContentType) || request.HasJsonContentType()
         || request.ContentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase);
 
-    public override async ValueTask<PredictionRequest> ReadAsync(HttpRequest request, ModelSignature signature, RequestOptions options, CancellationToken cancellationToken)
+    public override async ValueTask<ParsedBody> ParseAsync(HttpRequest request, RequestOptions options, CancellationToken cancellationToken)
     {
         if (!request.Headers.TryGetValue(InferenceHeader.Name, out var header))
         {
             try
             {
-                return await base.ReadAsync(request, signature, options, cancellationToken);
+                return await base.ParseAsync(request, options, cancellationToken);
             }
             catch (JsonException exception)
             {
@@ -38,10 +38,19 @@ internal sealed class OpenInferenceJsonFormat : JsonPredictionFormat
             }
         }
 
-        using var body = await PooledRequestBody.ReadAsync(request, options.MaxBodyBytes, cancellationToken);
-        var jsonLength = InferenceHeader.ReadLength(header.ToString(), body.Length);
-        using var json = JsonDocument.Parse(body.Memory[..jsonLength], DocumentOptions(options));
-        return Read(json.RootElement, signature, new BinaryTensorData(body.Memory[jsonLength..]));
+        var body = await PooledRequestBody.ReadAsync(request, options.MaxBodyBytes, cancellationToken);
+        int jsonLength;
+        try
+        {
+            jsonLength = InferenceHeader.ReadLength(header.ToString(), body.Length);
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+
+        return Parse(body, jsonLength, hasBinaryData: true, options);
     }
 
     public override async Task WriteAsync(
@@ -78,7 +87,20 @@ internal sealed class OpenInferenceJsonFormat : JsonPredictionFormat
         await response.BodyWriter.FlushAsync(cancellationToken);
     }
 
-    protected override ParsedRequest Parse(JsonElement body, ModelSignature signature) => OpenInferenceRequestReader.Read(body, signature);
+    protected override ParsedRequest ParseRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets) =>
+        OpenInferenceRequestReader.Read(ref reader, json, offsets);
+
+    protected override void CheckDeclaredTypes(ParsedRequest request, ModelSignature signature)
+    {
+        foreach (var input in request.Inputs)
+        {
+            if (signature.InputsByName.TryGetValue(input.Name, out var expected) && input.Datatype != OpenInferenceDataType.NameOf(expected.ElementType))
+            {
+                throw new InvalidInputException(
+                    $"Input '{input.Name}' has datatype {input.Datatype}; the model expects {OpenInferenceDataType.NameOf(expected.ElementType)}.");
+            }
+        }
+    }
 
     protected override void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request) =>
         WriteHeader(writer, model, prediction, request, binary: new Dictionary<string, BinaryTensorWriter>());

@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Text.Json;
-using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Api.Formats;
@@ -7,122 +7,227 @@ namespace MultiModel.ModelHost.Api.Formats;
 /// <summary>
 /// The Open Inference Protocol (KServe V2) request: <c>{"id"?, "parameters"?, "inputs": [{"name", "shape", "datatype",
 /// "data" | "parameters": {"binary_data_size"}}], "outputs"?: [{"name", "parameters"?: {"binary_data"}}]}</c>, as
-/// Triton, KServe and MLServer clients send it, with Triton's binary tensor data extension.
+/// Triton, KServe and MLServer clients send it, with Triton's binary tensor data extension; read in one pass.
 /// </summary>
 internal static class OpenInferenceRequestReader
 {
-    public static ParsedRequest Read(JsonElement body, ModelSignature signature)
+    public static ParsedRequest Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets)
     {
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("inputs", out var inputs) || inputs.ValueKind != JsonValueKind.Array)
+        JsonSyntax.Next(ref reader);
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new InvalidInputException("The body must be an object with an \"inputs\" array of {\"name\", \"shape\", \"datatype\", \"data\"}.");
+            throw NoInputsArray();
         }
 
-        var parsed = new List<JsonInput>();
-        foreach (var input in inputs.EnumerateArray())
+        List<JsonInput>? inputs = null;
+        (List<string> Names, Dictionary<string, bool> Binary)? outputs = null;
+        Dictionary<string, string> parameters = [];
+        string? id = null;
+        var keys = new List<string>(4);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = input.ValueKind == JsonValueKind.Object && input.TryGetProperty("name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String
-                ? nameElement.GetString()!
-                : throw new InvalidInputException("Every input needs a \"name\" string.");
-            CheckDatatype(input, name, signature);
-            RefuseUnsupported(input, $"Input '{name}'");
-            parsed.Add(new JsonInput(name, input, BinaryDataSize(input, name)));
+            var key = JsonSyntax.PropertyName(ref reader, keys);
+            JsonSyntax.Next(ref reader);
+            switch (key)
+            {
+                case "inputs" when reader.TokenType == JsonTokenType.StartArray:
+                    inputs = [];
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        inputs.Add(ReadInput(ref reader, json, inputs.Count, offsets));
+                    }
+
+                    break;
+                case "inputs":
+                    throw NoInputsArray();
+                case "outputs":
+                    outputs = ReadOutputs(ref reader, json);
+                    break;
+                case "parameters":
+                    parameters = ReadParameters(ref reader, json);
+                    break;
+                case "id" when reader.TokenType == JsonTokenType.String:
+                    id = reader.GetString();
+                    break;
+                default:
+                    JsonSyntax.Skip(ref reader);
+                    break;
+            }
         }
 
-        var (outputs, binaryOutputs) = ReadOutputs(body);
-        return new ParsedRequest(parsed, outputs, ReadId(body), binaryOutputs);
+        var all = parameters.TryGetValue("binary_data_output", out var flag) && Bool(flag, "The request's binary_data_output");
+        var binary = all || outputs?.Binary.Count > 0 ? new BinaryOutputs(all, outputs?.Binary ?? []) : null;
+        return new ParsedRequest(inputs ?? throw NoInputsArray(), outputs?.Names, id, binary);
     }
 
-    private static void CheckDatatype(JsonElement input, string name, ModelSignature signature)
+    private static JsonInput ReadInput(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int index, ElementOffsets offsets)
     {
-        if (!input.TryGetProperty("datatype", out var datatype) || datatype.ValueKind != JsonValueKind.String)
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new InvalidInputException("Every input needs a \"name\" string.");
+        }
+
+        string? name = null, datatype = null;
+        long[]? shape = null;
+        (bool IsArray, int First, long Elements)? data = null;
+        Dictionary<string, string> parameters = [];
+        var keys = new List<string>(5);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = JsonSyntax.PropertyName(ref reader, keys);
+            JsonSyntax.Next(ref reader);
+            switch (key)
+            {
+                case "name" when reader.TokenType == JsonTokenType.String:
+                    name = reader.GetString();
+                    break;
+                case "datatype" when reader.TokenType == JsonTokenType.String:
+                    datatype = reader.GetString();
+                    break;
+                case "shape":
+                    // Clients send the name first; should one not, the message still says which input.
+                    shape = JsonTensorShape.ReadExplicit(ref reader, json, name ?? $"inputs[{index}]");
+                    break;
+                case "data":
+                    data = JsonTensorScanner.ScanData(ref reader, offsets);
+                    break;
+                case "parameters":
+                    parameters = ReadParameters(ref reader, json);
+                    break;
+                default:
+                    JsonSyntax.Skip(ref reader);
+                    break;
+            }
+        }
+
+        if (name is null)
+        {
+            throw new InvalidInputException("Every input needs a \"name\" string.");
+        }
+
+        if (datatype is null)
         {
             throw new InvalidInputException($"Input '{name}' needs a \"datatype\" such as \"FP32\".");
         }
 
-        if (signature.InputsByName.TryGetValue(name, out var expected)
-            && datatype.GetString() != OpenInferenceDataType.NameOf(expected.ElementType))
+        RefuseUnsupported(parameters, $"Input '{name}'");
+        if (BinaryDataSize(parameters, name, hasData: data is not null) is { } size)
         {
-            throw new InvalidInputException(
-                $"Input '{name}' has datatype {datatype.GetString()}; the model expects {OpenInferenceDataType.NameOf(expected.ElementType)}.");
+            return shape is null
+                ? throw new InvalidInputException($"Input '{name}' has binary data but no \"shape\"; expected e.g. \"shape\": [1, 4].")
+                : new JsonInput(name, shape, Datatype: datatype, BinaryDataSize: size);
         }
+
+        return JsonTensorScanner.Explicit(name, shape, data) with { Datatype = datatype };
     }
 
-    private static long? BinaryDataSize(JsonElement input, string name)
+    private static long? BinaryDataSize(Dictionary<string, string> parameters, string name, bool hasData)
     {
-        if (!Parameter(input, "binary_data_size", out var size))
+        if (!parameters.TryGetValue("binary_data_size", out var raw))
         {
             return null;
         }
 
-        if (!size.TryGetInt64(out var bytes) || bytes < 0)
+        if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes))
         {
-            throw new InvalidInputException($"Input '{name}' has binary_data_size {size.GetRawText()}; expected its size in bytes, a non-negative integer.");
+            throw new InvalidInputException(
+                $"Input '{name}' has binary_data_size {JsonSyntax.Truncate(raw)}; expected its size in bytes, a non-negative integer.");
         }
 
-        return input.TryGetProperty("data", out _)
+        return hasData
             ? throw new InvalidInputException(
                 $"Input '{name}' has both \"data\" and a binary_data_size; send its elements one way, in \"data\" or as binary data after the JSON.")
             : bytes;
     }
 
-    private static (IReadOnlyList<string>? Names, BinaryOutputs? Binary) ReadOutputs(JsonElement body)
+    private static (List<string> Names, Dictionary<string, bool> Binary) ReadOutputs(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
-        var all = Parameter(body, "binary_data_output", out var flag) && Bool(flag, "The request's binary_data_output");
-        if (!body.TryGetProperty("outputs", out var outputs))
-        {
-            return (null, all ? new BinaryOutputs(true, new Dictionary<string, bool>()) : null);
-        }
-
-        if (outputs.ValueKind != JsonValueKind.Array)
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
             throw new InvalidInputException("\"outputs\" must be an array of {\"name\"} objects.");
         }
 
         var names = new List<string>();
-        var perOutput = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var output in outputs.EnumerateArray())
+        var binary = new Dictionary<string, bool>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var name = output.ValueKind == JsonValueKind.Object && output.TryGetProperty("name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String
-                ? nameElement.GetString()!
-                : throw new InvalidInputException("Every requested output needs a \"name\" string.");
-            names.Add(name);
-            RefuseUnsupported(output, $"Output '{name}'");
-            if (Parameter(output, "binary_data", out var binary))
+            string? name = null;
+            Dictionary<string, string> parameters = [];
+            var keys = new List<string>(2);
+            if (reader.TokenType != JsonTokenType.StartObject)
             {
-                perOutput[name] = Bool(binary, $"Output '{name}' has binary_data that");
+                throw new InvalidInputException("Every requested output needs a \"name\" string.");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = JsonSyntax.PropertyName(ref reader, keys);
+                JsonSyntax.Next(ref reader);
+                if (key == "name" && reader.TokenType == JsonTokenType.String)
+                {
+                    name = reader.GetString();
+                }
+                else if (key == "parameters")
+                {
+                    parameters = ReadParameters(ref reader, json);
+                }
+                else
+                {
+                    JsonSyntax.Skip(ref reader);
+                }
+            }
+
+            names.Add(name ?? throw new InvalidInputException("Every requested output needs a \"name\" string."));
+            RefuseUnsupported(parameters, $"Output '{name}'");
+            if (parameters.TryGetValue("binary_data", out var flag))
+            {
+                binary[name] = Bool(flag, $"Output '{name}' has binary_data that");
             }
         }
 
-        return (names, all || perOutput.Count > 0 ? new BinaryOutputs(all, perOutput) : null);
+        return (names, binary);
+    }
+
+    /// <summary>A "parameters" object's values as sent (JSON text), for the few this server reads; empty when it is not an object.</summary>
+    private static Dictionary<string, string> ReadParameters(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            JsonSyntax.Skip(ref reader);
+            return parameters;
+        }
+
+        var keys = new List<string>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = JsonSyntax.PropertyName(ref reader, keys);
+            JsonSyntax.Next(ref reader);
+            parameters[key] = JsonSyntax.WholeRawValue(ref reader, json);
+        }
+
+        return parameters;
     }
 
     // Triton's clients set these for extensions this server does not have; ignoring them would answer something else.
-    private static void RefuseUnsupported(JsonElement tensor, string what)
+    private static void RefuseUnsupported(Dictionary<string, string> parameters, string what)
     {
         foreach (var parameter in (string[])["classification", "shared_memory_region"])
         {
-            if (Parameter(tensor, parameter, out _))
+            if (parameters.ContainsKey(parameter))
             {
                 throw new InvalidInputException($"{what} has the parameter {parameter} of a Triton extension this server does not support; leave it out.");
             }
         }
     }
 
-    private static bool Parameter(JsonElement owner, string name, out JsonElement value)
+    private static bool Bool(string raw, string what) => raw switch
     {
-        value = default;
-        return owner.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object
-            && parameters.TryGetProperty(name, out value);
-    }
-
-    private static bool Bool(JsonElement value, string what) => value.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => throw new InvalidInputException($"{what} is {value.GetRawText()}; expected true or false."),
+        "true" => true,
+        "false" => false,
+        _ => throw new InvalidInputException($"{what} is {JsonSyntax.Truncate(raw)}; expected true or false."),
     };
 
-    private static string? ReadId(JsonElement body) =>
-        body.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+    private static InvalidInputException NoInputsArray() =>
+        new("The body must be an object with an \"inputs\" array of {\"name\", \"shape\", \"datatype\", \"data\"}.");
 }

@@ -57,6 +57,14 @@ internal sealed class PooledRequestBody : IDisposable
         }
     }
 
+    /// <summary>A body already in memory (start-up warm-up, tests), copied into a pooled array like one read from a request.</summary>
+    public static PooledRequestBody Copy(ReadOnlySpan<byte> bytes)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, bytes.Length));
+        bytes.CopyTo(buffer);
+        return new PooledRequestBody(buffer, bytes.Length);
+    }
+
     public void Dispose()
     {
         ArrayPool<byte>.Shared.Return(_buffer);
