@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Diagnostics;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
@@ -48,16 +49,17 @@ public static class PredictApi
             versionNumber = model.Version;
 
             // The slot before the body: a request queued for one holds neither its body nor its model. The body is then
-            // read and checked before the model is acquired, so a malformed one is refused without loading a cold model;
-            // the slot stays held through that load because the body does, and the slot is what bounds bodies in memory.
-            var slot = await dependencies.Slots.AcquireAsync(context.RequestAborted);
+            // read and checked before the model is acquired, so a malformed one is refused without loading a cold model.
+            RateLimitLease? slot = await dependencies.Slots.AcquireAsync(context.RequestAborted);
             ModelLease? lease = null;
             try
             {
                 PredictionRequest request;
                 using (var body = await ParseAsync(format, context, dependencies, model, pinned: version is not null))
                 {
-                    lease = await dependencies.Cache.AcquireAsync(model, context.RequestAborted);
+                    var held = slot;
+                    slot = null; // AcquireModelAsync owns it now, and gives back the one the request holds after
+                    (lease, slot) = await AcquireModelAsync(model, held, dependencies, context.RequestAborted);
                     heldModel = model;
                     // The input tensors are freed as soon as the model has run; what the response echoes stays readable.
                     request = format.Bind(body, lease.Model.Signature);
@@ -79,13 +81,53 @@ public static class PredictApi
             catch
             {
                 lease?.Dispose();
-                slot.Dispose();
+                slot?.Dispose();
                 throw;
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             Failed(dependencies, id, versionNumber, heldModel, ErrorMapping.Classify(exception).Status, started);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The model, and the slot the request holds once it has it. A loaded model is taken at once. For a cold one the
+    /// request gives its slot up while the model loads, when it may (<see cref="PredictionSlots.TryAwaitLoad"/>), so
+    /// that a load does not hold up requests for loaded models, and queues for a slot again after.
+    /// </summary>
+    private static async Task<(ModelLease Lease, RateLimitLease Slot)> AcquireModelAsync(
+        ModelRef model, RateLimitLease slot, PredictDependencies dependencies, CancellationToken cancellationToken)
+    {
+        if (dependencies.Cache.TryAcquireLoaded(model) is { } loaded)
+        {
+            return (loaded, slot);
+        }
+
+        using var awaiting = dependencies.Slots.TryAwaitLoad();
+        if (awaiting is null)
+        {
+            try
+            {
+                return (await dependencies.Cache.AcquireAsync(model, cancellationToken), slot);
+            }
+            catch
+            {
+                slot.Dispose();
+                throw;
+            }
+        }
+
+        slot.Dispose();
+        var lease = await dependencies.Cache.AcquireAsync(model, cancellationToken);
+        try
+        {
+            return (lease, await dependencies.Slots.AcquireAsync(cancellationToken));
+        }
+        catch
+        {
+            lease.Dispose();
             throw;
         }
     }

@@ -8,14 +8,16 @@ namespace MultiModel.ModelHost.Api;
 /// outputs), which the cache's budget does not count: without a bound, many clients with large requests push the
 /// process past its memory however well the cache keeps its own. A request takes its slot before it reads its body
 /// and before it takes its model, so a queue of requests holds no bodies and cannot keep evicted models in memory.
-/// It keeps the slot while its model loads, because it keeps its checked body meanwhile (the body is checked first so
-/// that a malformed one is refused without a load): a cold load does occupy a slot, which the bound on memory asks
-/// for; on Lambda an instance serves one request at a time, so there no other request waits behind it. When the
-/// queue is full the request gets 503 with Retry-After.
+/// A request whose model is not loaded checks its body first (so that a malformed one is refused without a load) and
+/// then gives its slot up while the model loads, keeping only the body, so that requests for loaded models are not
+/// held up behind cold loads; at most <see cref="RequestOptions.MaxPredictionsAwaitingLoad"/> do so at once, which
+/// bounds the bodies held that way, and past them a request keeps its slot through the load. When the queue is full
+/// the request gets 503 with Retry-After.
 /// </summary>
 public sealed class PredictionSlots : IDisposable
 {
     private readonly ConcurrencyLimiter _limiter;
+    private readonly ConcurrencyLimiter _awaitingLoad;
     private readonly RequestOptions _options;
 
     public PredictionSlots(IOptions<RequestOptions> options)
@@ -26,6 +28,11 @@ public sealed class PredictionSlots : IDisposable
             PermitLimit = _options.MaxConcurrentPredictions,
             QueueLimit = _options.MaxQueuedPredictions,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        _awaitingLoad = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = Math.Max(1, _options.MaxPredictionsAwaitingLoad),
+            QueueLimit = 0,
         });
     }
 
@@ -45,5 +52,30 @@ public sealed class PredictionSlots : IDisposable
             TimeSpan.FromSeconds(1));
     }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>
+    /// Leave to wait for a cold model without a slot, held until the request has its slot back; null when
+    /// <see cref="RequestOptions.MaxPredictionsAwaitingLoad"/> requests already do (or it is 0): then keep the slot.
+    /// </summary>
+    public RateLimitLease? TryAwaitLoad()
+    {
+        if (_options.MaxPredictionsAwaitingLoad == 0)
+        {
+            return null;
+        }
+
+        var permit = _awaitingLoad.AttemptAcquire();
+        if (permit.IsAcquired)
+        {
+            return permit;
+        }
+
+        permit.Dispose();
+        return null;
+    }
+
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _awaitingLoad.Dispose();
+    }
 }

@@ -26,4 +26,12 @@ public sealed class RequestOptions
     /// <summary>Predictions waiting for a slot; more get 503 with Retry-After. Waiting requests hold no body in memory.</summary>
     [Range(0, 1_000_000)]
     public int MaxQueuedPredictions { get; set; } = 1000;
+
+    /// <summary>
+    /// Predictions that give up their slot while their model loads, keeping only their checked body, so that requests
+    /// for loaded models are not held up behind cold loads. Past this many, a request keeps its slot through the load;
+    /// 0 means every request does. Each holds its body (at most <see cref="MaxBodyBytes"/>) beside the slots' memory.
+    /// </summary>
+    [Range(0, 4096)]
+    public int MaxPredictionsAwaitingLoad { get; set; } = Environment.ProcessorCount;
 }
