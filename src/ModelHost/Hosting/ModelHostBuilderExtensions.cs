@@ -37,6 +37,7 @@ public static class ModelHostBuilderExtensions
         services.AddSingleton<Prewarmer>();
         services.AddSingleton<PredictionLog>();
         services.AddSingleton<PredictionMetrics>();
+        services.AddSingleton(ModelHostEmf.Contract()); // read only when EMF is on (Lambda)
         services.AddSingleton<PredictionSlots>();
         services.AddHostedService<StartupPrewarm>();
         services.AddSingleton<ILambdaWarmup, PrewarmedModelWarmup>(); // asked only on Lambda, after the prewarm
