@@ -103,7 +103,7 @@ internal sealed partial class EmfAggregator
             {
                 if (tag.Key == name && tag.Value is { } value)
                 {
-                    group.AddProperty(property, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                    group.AddProperty(property, value);
                 }
             }
         }

@@ -10,71 +10,92 @@ namespace MultiModel.ServiceDefaults.Emf;
 /// for every dimension and metric it names. A distribution is <c>{Values, Counts, Max, Min, Count, Sum}</c>.
 /// The specification's limits are kept by writing more documents: at most 100 metrics per directive and 100 values
 /// per distribution (the rest of a distribution's values follow in the next document with the same dimensions).
+/// Called under the emitter's flush lock: the one JSON writer and buffer are reused.
 /// </summary>
 internal sealed class EmfDocumentWriter(EmfContract contract, EmfOptions options)
 {
     public const int MaxMetricsPerDocument = 100;
     public const int MaxValuesPerMetric = 100;
 
+    private static readonly JsonEncodedText FunctionNameDimension = JsonEncodedText.Encode(EmfContract.FunctionNameDimension);
     private readonly JsonEncodedText _namespace = JsonEncodedText.Encode(options.Namespace);
     private readonly JsonEncodedText _functionName = JsonEncodedText.Encode(options.FunctionName);
     private readonly JsonEncodedText _groupDimension = JsonEncodedText.Encode(contract.GroupDimension);
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly List<EmfValues> _values = [];
+    private Utf8JsonWriter? _json;
 
-    /// <summary>Writes the group's documents, calling <paramref name="line"/> after each one with the buffer holding it.</summary>
-    public void Write(EmfGroup group, long timestamp, ArrayBufferWriter<byte> buffer, Action<ReadOnlyMemory<byte>> line, long refusedMeasurements = 0)
+    /// <summary>Writes the group's documents, calling <paramref name="line"/> with each one, newline included.</summary>
+    public void Write(EmfGroup group, long timestamp, Action<ReadOnlyMemory<byte>> line, long refusedMeasurements = 0)
     {
-        var values = group.Values.ToList();
-        for (var first = 0; first < values.Count; first += MaxMetricsPerDocument)
+        _values.Clear();
+        group.CopyValuesTo(_values);
+        for (var first = 0; first < _values.Count; first += MaxMetricsPerDocument)
         {
-            var chunk = values.GetRange(first, Math.Min(MaxMetricsPerDocument, values.Count - first));
-            var pages = chunk.Max(Pages);
+            var last = Math.Min(_values.Count, first + MaxMetricsPerDocument);
+            var pages = 1;
+            for (var i = first; i < last; i++)
+            {
+                pages = Math.Max(pages, Pages(_values[i]));
+            }
+
             for (var page = 0; page < pages; page++)
             {
-                var onPage = chunk.Where(metric => page < Pages(metric)).ToList();
-                buffer.ResetWrittenCount();
-                using (var json = new Utf8JsonWriter(buffer))
+                _buffer.ResetWrittenCount();
+                if (_json is null)
                 {
-                    WriteDocument(json, group, onPage, page, timestamp, first == 0 && page == 0 ? refusedMeasurements : 0);
+                    _json = new Utf8JsonWriter(_buffer);
+                }
+                else
+                {
+                    _json.Reset(_buffer);
                 }
 
-                buffer.Write("\n"u8);
-                line(buffer.WrittenMemory);
+                WriteDocument(_json, group, first, last, page, timestamp, first == 0 && page == 0 ? refusedMeasurements : 0);
+                _json.Flush();
+                _buffer.Write("\n"u8);
+                line(_buffer.WrittenMemory);
             }
         }
     }
+
+    private static string Text(object value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     private static int Pages(EmfValues values) => values.Metric.Statistic == EmfStatistic.Distribution
         ? Math.Max(1, (values.Distribution.Count + MaxValuesPerMetric - 1) / MaxValuesPerMetric)
         : 1;
 
-    private void WriteDocument(Utf8JsonWriter json, EmfGroup group, List<EmfValues> values, int page, long timestamp, long refused)
+    private void WriteDocument(Utf8JsonWriter json, EmfGroup group, int first, int last, int page, long timestamp, long refused)
     {
         json.WriteStartObject();
-        json.WriteStartObject("_aws");
-        json.WriteNumber("Timestamp", timestamp);
-        json.WriteStartArray("CloudWatchMetrics");
+        json.WriteStartObject("_aws"u8);
+        json.WriteNumber("Timestamp"u8, timestamp);
+        json.WriteStartArray("CloudWatchMetrics"u8);
         json.WriteStartObject();
-        json.WriteString("Namespace", _namespace);
-        json.WriteStartArray("Dimensions");
+        json.WriteString("Namespace"u8, _namespace);
+        json.WriteStartArray("Dimensions"u8);
         json.WriteStartArray();
-        json.WriteStringValue(EmfContract.FunctionNameDimension);
+        json.WriteStringValue(FunctionNameDimension);
         json.WriteEndArray();
         if (group.Name is not null)
         {
             json.WriteStartArray();
-            json.WriteStringValue(EmfContract.FunctionNameDimension);
+            json.WriteStringValue(FunctionNameDimension);
             json.WriteStringValue(_groupDimension);
             json.WriteEndArray();
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("Metrics");
-        foreach (var metric in values)
+        json.WriteStartArray("Metrics"u8);
+        for (var i = first; i < last; i++)
         {
-            json.WriteStartObject();
-            json.WriteString("Name", metric.Metric.Name);
-            json.WriteString("Unit", metric.Metric.Unit);
-            json.WriteEndObject();
+            if (page < Pages(_values[i]))
+            {
+                json.WriteStartObject();
+                json.WriteString("Name"u8, _values[i].Metric.EncodedName);
+                json.WriteString("Unit"u8, _values[i].Metric.EncodedUnit);
+                json.WriteEndObject();
+            }
         }
 
         json.WriteEndArray();
@@ -82,59 +103,77 @@ internal sealed class EmfDocumentWriter(EmfContract contract, EmfOptions options
         json.WriteEndArray();
         json.WriteEndObject();
 
-        json.WriteString(EmfContract.FunctionNameDimension, _functionName);
+        json.WriteString(FunctionNameDimension, _functionName);
         if (group.Name is not null)
         {
             json.WriteString(_groupDimension, group.Name);
         }
 
-        foreach (var (property, seen) in group.Properties)
+        if (group.Properties is { } properties)
         {
-            json.WriteString(property, string.Join(',', seen));
+            foreach (var (property, seen) in properties)
+            {
+                json.WriteString(property, seen.Count == 1 ? Text(seen[0]) : string.Join(',', seen.Select(Text)));
+            }
         }
 
         if (refused > 0)
         {
-            json.WriteNumber("MeasurementsOverDimensionCap", refused);
+            json.WriteNumber("MeasurementsOverDimensionCap"u8, refused);
         }
 
-        foreach (var metric in values)
+        for (var i = first; i < last; i++)
         {
-            json.WritePropertyName(metric.Metric.Name);
-            if (metric.Metric.Statistic == EmfStatistic.Distribution)
+            var values = _values[i];
+            if (page >= Pages(values))
             {
-                WriteDistribution(json, metric.Distribution.Skip(page * MaxValuesPerMetric).Take(MaxValuesPerMetric).ToList());
+                continue;
+            }
+
+            json.WritePropertyName(values.Metric.EncodedName);
+            if (values.Metric.Statistic == EmfStatistic.Distribution)
+            {
+                WriteDistribution(json, values.Distribution, page * MaxValuesPerMetric);
+            }
+            else if (values.Value == Math.Floor(values.Value) && Math.Abs(values.Value) < long.MaxValue)
+            {
+                json.WriteNumberValue((long)values.Value); // counts and byte sizes: integers format far faster than doubles
             }
             else
             {
-                json.WriteNumberValue(metric.Value);
+                json.WriteNumberValue(values.Value);
             }
         }
 
         json.WriteEndObject();
     }
 
-    private static void WriteDistribution(Utf8JsonWriter json, List<KeyValuePair<double, long>> entries)
+    /// <param name="skip">Entries written in earlier documents.</param>
+    private static void WriteDistribution(Utf8JsonWriter json, IReadOnlyList<KeyValuePair<double, long>> entries, int skip)
     {
+        var end = Math.Min(entries.Count, skip + MaxValuesPerMetric);
+        var (max, min, count, sum) = (double.MinValue, double.MaxValue, 0L, 0.0);
         json.WriteStartObject();
-        json.WriteStartArray("Values");
-        foreach (var (value, _) in entries)
+        json.WriteStartArray("Values"u8);
+        for (var i = skip; i < end; i++)
         {
+            var (value, times) = entries[i];
             json.WriteNumberValue(value);
+            (max, min, count, sum) = (Math.Max(max, value), Math.Min(min, value), count + times, sum + (value * times));
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("Counts");
-        foreach (var (_, count) in entries)
+        json.WriteStartArray("Counts"u8);
+        for (var i = skip; i < end; i++)
         {
-            json.WriteNumberValue(count);
+            json.WriteNumberValue(entries[i].Value);
         }
 
         json.WriteEndArray();
-        json.WriteNumber("Max", entries.Max(entry => entry.Key));
-        json.WriteNumber("Min", entries.Min(entry => entry.Key));
-        json.WriteNumber("Count", entries.Sum(entry => entry.Value));
-        json.WriteNumber("Sum", entries.Sum(entry => entry.Key * entry.Value));
+        json.WriteNumber("Max"u8, max);
+        json.WriteNumber("Min"u8, min);
+        json.WriteNumber("Count"u8, count);
+        json.WriteNumber("Sum"u8, sum);
         json.WriteEndObject();
     }
 }

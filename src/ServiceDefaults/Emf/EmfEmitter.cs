@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics.Metrics;
 
 namespace MultiModel.ServiceDefaults.Emf;
@@ -22,7 +21,9 @@ public sealed partial class EmfEmitter : IHostedService, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<EmfEmitter> _logger;
     private readonly Lock _flushLock = new();
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly Action<ReadOnlyMemory<byte>> _writeLine;
+    private readonly TimeSpan _gaugeInterval;
+    private DateTimeOffset? _gaugesRead;
     private long _refusedWritten;
 
     public EmfEmitter(EmfContract contract, MetricsOptions options, IMeterFactory meters, EmfOutput output, TimeProvider time, ILogger<EmfEmitter> logger)
@@ -32,6 +33,8 @@ public sealed partial class EmfEmitter : IHostedService, IDisposable
         _output = output;
         _time = time;
         _logger = logger;
+        _gaugeInterval = options.Emf.GaugeInterval;
+        _writeLine = line => _output.WriteLine(line.Span);
         // Only this host's meters (Meter.Scope is the factory that made them): meters are global to a process, and
         // tests and benchmarks run several hosts in one.
         _listener.InstrumentPublished = (instrument, listener) =>
@@ -48,26 +51,32 @@ public sealed partial class EmfEmitter : IHostedService, IDisposable
         _listener.Start();
     }
 
-    /// <summary>Reads the gauges and writes everything measured since the last flush, one line per document.</summary>
+    /// <summary>Reads the gauges when they are due and writes everything measured since the last flush, one line per document.</summary>
     public void Flush()
     {
         lock (_flushLock)
         {
             try
             {
-                _listener.RecordObservableInstruments();
+                var now = _time.GetUtcNow();
+                if (_gaugesRead is not { } read || now - read >= _gaugeInterval)
+                {
+                    _listener.RecordObservableInstruments();
+                    _gaugesRead = now;
+                }
+
                 var (process, groups) = _aggregator.Take();
-                var timestamp = _time.GetUtcNow().ToUnixTimeMilliseconds();
+                var timestamp = now.ToUnixTimeMilliseconds();
                 foreach (var group in groups)
                 {
                     if (group.Active)
                     {
-                        _writer.Write(group, timestamp, _buffer, WriteLine);
+                        _writer.Write(group, timestamp, _writeLine);
                     }
                 }
 
                 var refused = _aggregator.RefusedMeasurements;
-                _writer.Write(process, timestamp, _buffer, WriteLine, refused - _refusedWritten);
+                _writer.Write(process, timestamp, _writeLine, refused - _refusedWritten);
                 _refusedWritten = refused;
             }
             catch (Exception exception) when (exception is IOException or ObjectDisposedException)
@@ -87,8 +96,6 @@ public sealed partial class EmfEmitter : IHostedService, IDisposable
     }
 
     public void Dispose() => _listener.Dispose();
-
-    private void WriteLine(ReadOnlyMemory<byte> line) => _output.WriteLine(line.Span);
 
     [LoggerMessage(EventId = 2, EventName = "EmfWriteFailed", Level = LogLevel.Warning, Message = "EMF documents could not be written to stdout.")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception);

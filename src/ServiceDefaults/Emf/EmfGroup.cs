@@ -4,7 +4,7 @@ namespace MultiModel.ServiceDefaults.Emf;
 internal sealed class EmfGroup
 {
     private readonly EmfValues?[] _values;
-    private Dictionary<string, List<string>>? _properties;
+    private Dictionary<string, List<object>>? _properties;
 
     public EmfGroup(string? name, int metrics)
     {
@@ -21,9 +21,19 @@ internal sealed class EmfGroup
     /// </summary>
     public bool Active { get; private set; }
 
-    public IEnumerable<EmfValues> Values => _values.Where(values => values is not null)!;
+    public void CopyValuesTo(List<EmfValues> values)
+    {
+        foreach (var value in _values)
+        {
+            if (value is not null)
+            {
+                values.Add(value);
+            }
+        }
+    }
 
-    public IReadOnlyDictionary<string, List<string>> Properties => _properties ?? [];
+    /// <summary>Each plain member's distinct values, as measured (a version is an int): turned into text only when written.</summary>
+    public Dictionary<string, List<object>>? Properties => _properties;
 
     public void Add(EmfMetric metric, double measurement, int? status)
     {
@@ -33,7 +43,7 @@ internal sealed class EmfGroup
     }
 
     /// <summary>A plain member of the document (the model's version): every distinct value seen, in order.</summary>
-    public void AddProperty(string property, string value)
+    public void AddProperty(string property, object value)
     {
         _properties ??= new(StringComparer.Ordinal);
         if (!_properties.TryGetValue(property, out var values))

@@ -18,6 +18,11 @@ public sealed record EmfMetric(
     /// <summary>Its position in the contract's list: where its values are kept.</summary>
     internal int Index { get; set; } = -1;
 
+    /// <summary>The name as written in every document, escaped once.</summary>
+    internal System.Text.Json.JsonEncodedText EncodedName { get; } = System.Text.Json.JsonEncodedText.Encode(Name);
+
+    internal System.Text.Json.JsonEncodedText EncodedUnit { get; } = System.Text.Json.JsonEncodedText.Encode(Unit);
+
     public static EmfMetric Count(string name, int? statusClass = null) => new(name, EmfUnit.Count, EmfStatistic.Sum, StatusClass: statusClass);
 
     public static EmfMetric CountOccurrences(string name, int? statusClass = null) =>

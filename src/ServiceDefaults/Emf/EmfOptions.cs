@@ -25,6 +25,14 @@ public sealed class EmfOptions
     [Range(1, 10_000)]
     public int MaxDimensionValues { get; set; } = 100;
 
+    /// <summary>
+    /// How often the gauges (memory, loads under way, drift) are read: at the first invocation, then at the first one
+    /// this long after the last reading. Reading them costs more than the rest of an invocation's metrics together
+    /// (resident memory is a read of /proc), and CloudWatch keeps one-minute resolution. Zero reads them every time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan GaugeInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Read from <see cref="FunctionNameKey"/>, not from this section.</summary>
     public string FunctionName { get; set; } = "";
 }

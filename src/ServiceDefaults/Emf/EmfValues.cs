@@ -3,7 +3,8 @@ namespace MultiModel.ServiceDefaults.Emf;
 /// <summary>One metric's measurements in one group since the last documents were written.</summary>
 internal sealed class EmfValues
 {
-    private Dictionary<double, long>? _distribution;
+    // A list searched linearly: an invocation's distribution has a handful of values, and the writer pages through it.
+    private List<KeyValuePair<double, long>>? _distribution;
 
     public EmfValues(EmfMetric metric) => Metric = metric;
 
@@ -13,9 +14,7 @@ internal sealed class EmfValues
     public double Value { get; private set; }
 
     /// <summary>Distinct values and how often each was measured, in the order first seen.</summary>
-    public IReadOnlyDictionary<double, long> Distribution => _distribution ?? (IReadOnlyDictionary<double, long>)EmptyDistribution;
-
-    private static readonly Dictionary<double, long> EmptyDistribution = [];
+    public IReadOnlyList<KeyValuePair<double, long>> Distribution => _distribution ?? [];
 
     public void Add(double measurement, bool counts)
     {
@@ -35,7 +34,16 @@ internal sealed class EmfValues
                 // a document holds at most 100 distinct values per metric, and CloudWatch's own resolution is coarser.
                 var value = Math.Round(measurement * Metric.Scale, 3);
                 _distribution ??= [];
-                _distribution[value] = _distribution.GetValueOrDefault(value) + 1;
+                var at = _distribution.FindIndex(entry => entry.Key == value);
+                if (at < 0)
+                {
+                    _distribution.Add(new(value, 1));
+                }
+                else
+                {
+                    _distribution[at] = new(value, _distribution[at].Value + 1);
+                }
+
                 break;
         }
     }

@@ -21,6 +21,7 @@ public sealed class EmfDimensionCapTests
         {
             ["Metrics:Emf:Enabled"] = "true",
             ["Metrics:Emf:MaxDimensionValues"] = "2",
+            ["Metrics:Emf:GaugeInterval"] = "00:00:00",
             ["AWS_LAMBDA_FUNCTION_NAME"] = "cap-test",
         });
         string[] models = ["cap-a", "cap-b", "cap-c"];

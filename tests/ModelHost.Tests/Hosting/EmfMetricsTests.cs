@@ -23,7 +23,12 @@ public sealed class EmfMetricsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         TestModelFactory.WriteToStore(_root, Model, 1, TestModelFactory.Mlp(2, 8, 2));
-        _host = await HostProcess.StartAsync(_root, new Dictionary<string, string> { ["AWS_LAMBDA_FUNCTION_NAME"] = FunctionName });
+        // Gauges read at every invocation (not every 10 s): each invocation then ends with its process document.
+        _host = await HostProcess.StartAsync(_root, new Dictionary<string, string>
+        {
+            ["AWS_LAMBDA_FUNCTION_NAME"] = FunctionName,
+            ["Metrics__Emf__GaugeInterval"] = "00:00:00",
+        });
     }
 
     public async Task DisposeAsync()

@@ -30,6 +30,7 @@ public sealed class RouterEmfTests : IAsyncLifetime
         // be known while services are (the factory's own settings arrive only when the app is built).
         await using var router = factory.WithWebHostBuilder(builder => builder
             .UseSetting("Metrics:Emf:Enabled", "true")
+            .UseSetting("Metrics:Emf:GaugeInterval", "00:00:00")
             .UseSetting("AWS_LAMBDA_FUNCTION_NAME", "router-emf-test"));
         var client = router.CreateClient();
 
