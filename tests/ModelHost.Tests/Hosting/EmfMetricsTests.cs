@@ -19,10 +19,11 @@ public sealed class EmfMetricsTests : IAsyncLifetime
     private readonly string _root = Directory.CreateTempSubdirectory("modelhost-emf-").FullName;
     private readonly HttpClient _client = new();
     private HostProcess _host = null!;
+    private string _modelPath = null!;
 
     public async Task InitializeAsync()
     {
-        TestModelFactory.WriteToStore(_root, Model, 1, TestModelFactory.Mlp(2, 8, 2));
+        _modelPath = TestModelFactory.WriteToStore(_root, Model, 1, TestModelFactory.Mlp(2, 8, 2));
         // Gauges read at every invocation (not every 10 s): each invocation then ends with its process document.
         _host = await HostProcess.StartAsync(_root, new Dictionary<string, string>
         {
@@ -54,6 +55,8 @@ public sealed class EmfMetricsTests : IAsyncLifetime
         Assert.Equal(1, model.Value("LoadDuration"));
         Assert.True(model.Values("LoadDuration")[0] < model.Values("PredictionDuration")[0], "the load is part of the cold prediction");
         Assert.False(model.Has("CacheHits"));
+        Assert.Equal(("Bytes", new FileInfo(_modelPath).Length), (model.Metrics["DownloadBytes"].Unit, (long)model.Values("DownloadBytes")[0]));
+        Assert.Equal(1, model.Value("DownloadDuration"));
 
         var process = load[^1];
         Assert.Equal("FunctionName", process.DimensionSetsText);
