@@ -2,7 +2,6 @@ using System.Net;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.S3.Tests.Support;
 using MultiModel.ModelHost.Tests.Support;
-using MultiModel.TestModels;
 
 namespace MultiModel.ModelHost.S3.Tests.Hosting;
 
@@ -16,33 +15,12 @@ public sealed class DownloadMetricsOnS3Tests(RadosgwFixture s3)
     [Fact]
     public async Task Predict_DownloadedThenReloadedFromDisk_OneDownloadOfTheObjectsSizeButTwoLoads()
     {
-        // ~165 KB models charged at 1.5x against a 1 MB memory budget: the fifth load evicts the first.
-        var models = Enumerable.Range(0, 5).Select(i => (Id: RadosgwFixture.NewId($"dlm{i}"), Bytes: TestModelFactory.Mlp(4, 10_000, 3, seed: i + 1))).ToArray();
-        foreach (var (id, bytes) in models)
-        {
-            await s3.PutModelAsync(id, 1, bytes);
-        }
-
-        using var app = new S3ModelHostApp(s3, new()
-        {
-            ["ModelHost:Cache:BudgetMegabytes"] = "1",
-            ["ModelHost:Cache:MeasureLoadMemory"] = "false",
-        });
+        var models = await OverBudgetModels.UploadAsync(s3, "dlm");
+        using var app = new S3ModelHostApp(s3, OverBudgetModels.Settings());
         var client = app.CreateClient();
         using var metrics = new MetricRecorder(app.Services);
-        foreach (var (id, _) in models)
-        {
-            Assert.Equal(HttpStatusCode.OK, (await Predict.PostAsync(client, $"/models/{id}/predict")).StatusCode);
-        }
-
+        await OverBudgetModels.LoadAllUntilTheFirstIsEvictedAsync(app, client, models);
         var first = models[0];
-        var deadline = Environment.TickCount64 + 10_000; // eviction finishes off the request path
-        while (app.Cache.Snapshot().Models.Any(model => model.Ref.Id == first.Id) && Environment.TickCount64 < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.DoesNotContain(app.Cache.Snapshot().Models, model => model.Ref.Id == first.Id);
         Assert.Equal(HttpStatusCode.OK, (await Predict.PostAsync(client, $"/models/{first.Id}/predict")).StatusCode);
 
         Assert.Equal(2, metrics.Of("multimodel.model.loads").Count(load => load.Tag(ModelTags.Id) == first.Id));
