@@ -13,15 +13,24 @@ public sealed record EmfDocument(
 {
     public string? Member(string name) => Members.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    /// <summary>A count or gauge's value; a distribution's number of values.</summary>
-    public double Value(string metric) => Metrics[metric].Value switch
+    /// <summary>A count or gauge's value (a number).</summary>
+    public double Value(string metric) => Metrics[metric].Value.GetDouble();
+
+    /// <summary>How many samples a metric carries: 1 for a plain number, the sum of a distribution's counts, an array's length.</summary>
+    public double Samples(string metric) => Metrics[metric].Value switch
     {
-        { ValueKind: JsonValueKind.Number } number => number.GetDouble(),
+        { ValueKind: JsonValueKind.Number } => 1,
         { ValueKind: JsonValueKind.Object } distribution => distribution.GetProperty("Counts").EnumerateArray().Sum(count => count.GetDouble()),
-        var other => other.EnumerateArray().Count(),
+        var array => array.GetArrayLength(),
     };
 
-    public IReadOnlyList<double> Values(string metric) => Metrics[metric].Value.GetProperty("Values").EnumerateArray().Select(v => v.GetDouble()).ToList();
+    /// <summary>A metric's distinct sample values, whichever of the specification's forms it was written in.</summary>
+    public IReadOnlyList<double> Values(string metric) => Metrics[metric].Value switch
+    {
+        { ValueKind: JsonValueKind.Number } number => [number.GetDouble()],
+        { ValueKind: JsonValueKind.Object } distribution => distribution.GetProperty("Values").EnumerateArray().Select(v => v.GetDouble()).ToList(),
+        var array => array.EnumerateArray().Select(v => v.GetDouble()).ToList(),
+    };
 
     public bool Has(string metric) => Metrics.ContainsKey(metric);
 

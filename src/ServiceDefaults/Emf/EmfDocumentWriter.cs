@@ -7,7 +7,8 @@ namespace MultiModel.ServiceDefaults.Emf;
 /// Writes a group's values as CloudWatch Embedded Metric Format documents, one JSON object per line, as the
 /// specification has them: <c>_aws</c> with <c>Timestamp</c> (epoch milliseconds) and one <c>CloudWatchMetrics</c>
 /// directive (<c>Namespace</c>, <c>Dimensions</c>, <c>Metrics</c> of <c>Name</c> and <c>Unit</c>), then a root member
-/// for every dimension and metric it names. A distribution is <c>{Values, Counts, Max, Min, Count, Sum}</c>.
+/// for every dimension and metric it names. A distribution is <c>{Values, Counts, Max, Min, Count, Sum}</c>, or a plain
+/// number when it holds one sample (the common case: one request per invocation).
 /// The specification's limits are kept by writing more documents: at most 100 metrics per directive and 100 values
 /// per distribution (the rest of a distribution's values follow in the next document with the same dimensions).
 /// Called under the emitter's flush lock: the one JSON writer and buffer are reused.
@@ -44,7 +45,7 @@ internal sealed class EmfDocumentWriter(EmfContract contract, EmfOptions options
                 _buffer.ResetWrittenCount();
                 if (_json is null)
                 {
-                    _json = new Utf8JsonWriter(_buffer);
+                    _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true }); // the structure is fixed here
                 }
                 else
                 {
@@ -131,7 +132,11 @@ internal sealed class EmfDocumentWriter(EmfContract contract, EmfOptions options
             }
 
             json.WritePropertyName(values.Metric.EncodedName);
-            if (values.Metric.Statistic == EmfStatistic.Distribution)
+            if (values.Metric.Statistic == EmfStatistic.Distribution && values.Distribution is [{ Key: var single, Value: 1 }])
+            {
+                json.WriteNumberValue(single); // one sample: a plain number means the same to CloudWatch, at a sixth of the formatting
+            }
+            else if (values.Metric.Statistic == EmfStatistic.Distribution)
             {
                 WriteDistribution(json, values.Distribution, page * MaxValuesPerMetric);
             }

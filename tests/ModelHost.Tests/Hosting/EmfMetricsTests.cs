@@ -50,13 +50,13 @@ public sealed class EmfMetricsTests : IAsyncLifetime
         Assert.Equal("MultiModel", model.Namespace);
         Assert.Equal("FunctionName|FunctionName,ModelId", model.DimensionSetsText);
         Assert.Equal((1, 0, 0, 1, 1), (model.Value("Predictions"), model.Value("ClientErrors"), model.Value("ServerErrors"), model.Value("CacheMisses"), model.Value("ModelLoads")));
-        Assert.Equal(("Milliseconds", 1), (model.Metrics["PredictionDuration"].Unit, model.Value("PredictionDuration")));
-        Assert.Equal(1, model.Value("InferenceDuration"));
-        Assert.Equal(1, model.Value("LoadDuration"));
+        Assert.Equal(("Milliseconds", 1), (model.Metrics["PredictionDuration"].Unit, model.Samples("PredictionDuration")));
+        Assert.Equal(1, model.Samples("InferenceDuration"));
+        Assert.Equal(1, model.Samples("LoadDuration"));
         Assert.True(model.Values("LoadDuration")[0] < model.Values("PredictionDuration")[0], "the load is part of the cold prediction");
         Assert.False(model.Has("CacheHits"));
         Assert.Equal(("Bytes", new FileInfo(_modelPath).Length), (model.Metrics["DownloadBytes"].Unit, (long)model.Values("DownloadBytes")[0]));
-        Assert.Equal(1, model.Value("DownloadDuration"));
+        Assert.Equal(1, model.Samples("DownloadDuration"));
 
         var process = load[^1];
         Assert.Equal("FunctionName", process.DimensionSetsText);

@@ -44,7 +44,7 @@ public sealed class EmfLimitsTests
 
         var documents = EmfLog.Documents(output.Lines);
         Assert.All(documents, document => Assert.Equal("Group=g", $"Group={document.Member("Group")}"));
-        Assert.Equal(250, documents.Where(document => document.Has("Duration")).Sum(document => document.Value("Duration")));
+        Assert.Equal(250, documents.Where(document => document.Has("Duration")).Sum(document => document.Samples("Duration")));
         Assert.Equal(Enumerable.Range(1, 250).Select(i => (double)i), documents.Where(d => d.Has("Duration")).SelectMany(d => d.Values("Duration")).Order());
         for (var i = 0; i < 150; i++)
         {

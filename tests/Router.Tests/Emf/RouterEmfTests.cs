@@ -41,7 +41,7 @@ public sealed class RouterEmfTests : IAsyncLifetime
         var ruleDocument = Assert.Single(forwarded, document => document.Member("Rule") is not null);
         Assert.Equal((rule, "router-emf-test", "MultiModel"), (ruleDocument.Member("Rule"), ruleDocument.Member("FunctionName"), ruleDocument.Namespace));
         Assert.Equal("FunctionName|FunctionName,Rule", ruleDocument.DimensionSetsText);
-        Assert.Equal((1, 0, 1), (ruleDocument.Value("RouterRequests"), ruleDocument.Value("RouterServerErrors"), ruleDocument.Value("UpstreamDuration")));
+        Assert.Equal((1, 0, 1), (ruleDocument.Value("RouterRequests"), ruleDocument.Value("RouterServerErrors"), ruleDocument.Samples("UpstreamDuration")));
         Assert.Equal("Milliseconds", ruleDocument.Metrics["UpstreamDuration"].Unit);
         var process = forwarded[^1];
         Assert.Equal("FunctionName", process.DimensionSetsText);
