@@ -48,6 +48,11 @@ internal sealed partial class EmfAggregator
             var target = group is null ? _process : GroupOf(group);
             foreach (var metric in metrics)
             {
+                if (metric.Statistic == EmfStatistic.Last && group is not null && target.Name is null)
+                {
+                    continue; // a model's gauge (its drift) past the cap: without the model it says nothing
+                }
+
                 (metric.ProcessWide ? _process : target).Add(metric, measurement, status);
             }
 
