@@ -8,19 +8,33 @@ namespace MultiModel.ModelHost.Benchmarks;
 /// default: Prometheus on) and one with them off, measured in alternating rounds of the same run so that drift on a
 /// shared machine falls on both. Host CPU per prediction is the steadier figure; wall-clock latency is shown beside it.
 /// The in-process part (<see cref="MetricsRecordingCost"/>) times the instrument calls of one request alone.
+/// With <c>emf</c>, both hosts run with Lambda's environment (AWS_LAMBDA_FUNCTION_NAME set) and differ only in
+/// <c>Metrics:Emf:Enabled</c>: each prediction then writes its invocation's documents to stdout, as on Lambda
+/// (<see cref="EmfRecordingCost"/> times that alone).
 /// </summary>
 internal static class MetricsCostBenchmark
 {
     private const string Body = """{"inputs":{"x":[[0.1,0.2,0.3,0.4]]}}""";
 
-    public static async Task RunAsync(int rounds, int perRound)
+    public static async Task RunAsync(int rounds, int perRound, bool emf = false)
     {
+        if (emf)
+        {
+            EmfRecordingCost.Run(); // first, in a quiet process: after the HTTP rounds its figure came out 3-4 times higher
+        }
+
         var root = Directory.CreateTempSubdirectory("modelhost-bench-").FullName;
         TestModelFactory.WriteToStore(root, "tiny", 1, TestModelFactory.Mlp(4, 8, 3));
         // Per-request log lines off on both sides: they cost more than metrics and would hide them in their noise.
         var quiet = new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = "Warning" };
+        if (emf)
+        {
+            quiet["AWS_LAMBDA_FUNCTION_NAME"] = "bench"; // Lambda's defaults: EMF on, the scrape endpoint off
+        }
+
+        var offSwitch = emf ? "Metrics__Emf__Enabled" : "Metrics__Prometheus__Enabled";
         await using var on = await HostProcess.StartAsync(root, quiet);
-        await using var off = await HostProcess.StartAsync(root, new Dictionary<string, string>(quiet) { ["Metrics__Prometheus__Enabled"] = "false" });
+        await using var off = await HostProcess.StartAsync(root, new Dictionary<string, string>(quiet) { [offSwitch] = "false" });
         var sides = new[] { new PredictingSide("on", on, Body), new PredictingSide("off", off, Body) };
         foreach (var side in sides)
         {
@@ -35,9 +49,18 @@ internal static class MetricsCostBenchmark
             }
         }
 
-        using var scrape = await sides[0].Client.GetAsync("/metrics");
-        var exported = (await scrape.Content.ReadAsStringAsync()).Contains("multimodel_cache_hits_total{", StringComparison.Ordinal);
-        Console.WriteLine($"metrics on: /metrics {(int)scrape.StatusCode}, the model's hits exported: {exported}");
+        if (emf)
+        {
+            var documents = File.ReadLines(on.LogPath).Count(line => line.Contains("\"CacheHits\"", StringComparison.Ordinal));
+            Console.WriteLine($"EMF on: {documents} documents with the model's hits on its stdout ({(rounds + 1) * perRound} predictions, the first a miss)");
+        }
+        else
+        {
+            using var scrape = await sides[0].Client.GetAsync("/metrics");
+            var exported = (await scrape.Content.ReadAsStringAsync()).Contains("multimodel_cache_hits_total{", StringComparison.Ordinal);
+            Console.WriteLine($"metrics on: /metrics {(int)scrape.StatusCode}, the model's hits exported: {exported}");
+        }
+
         Console.WriteLine($"{"metrics",-8} {"p50 us",8} {"mean us",8} {"host CPU us/predict",20}");
         foreach (var side in sides)
         {
@@ -53,7 +76,11 @@ internal static class MetricsCostBenchmark
             side.Client.Dispose();
         }
 
-        MetricsRecordingCost.Run();
+        if (!emf)
+        {
+            MetricsRecordingCost.Run();
+        }
+
         Directory.Delete(root, recursive: true);
     }
 }

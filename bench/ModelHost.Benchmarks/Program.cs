@@ -4,6 +4,7 @@ using MultiModel.ModelHost.Benchmarks;
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- memory [options: see MemoryBenchmarkOptions]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- ort-options
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- metrics [rounds] [predictions per round]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- metrics-emf [rounds] [predictions per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- wire [rounds] [requests per side per round] [baseline ModelHost.dll]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- baseline <baseline ModelHost.dll> [rounds] [predictions per side per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- json-read [rounds] [reads per side per round]
@@ -25,6 +26,14 @@ if (which is "metrics" or "all")
     await MetricsCostBenchmark.RunAsync(
         int.TryParse(args.ElementAtOrDefault(1), out var metricRounds) ? metricRounds : 10,
         int.TryParse(args.ElementAtOrDefault(2), out var perRound) ? perRound : 1000);
+}
+
+if (which is "metrics-emf" or "all")
+{
+    await MetricsCostBenchmark.RunAsync(
+        int.TryParse(args.ElementAtOrDefault(1), out var emfRounds) ? emfRounds : 10,
+        int.TryParse(args.ElementAtOrDefault(2), out var emfPerRound) ? emfPerRound : 1000,
+        emf: true);
 }
 
 if (which is "wire" or "all")

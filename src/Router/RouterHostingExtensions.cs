@@ -46,6 +46,7 @@ public static class RouterHostingExtensions
         services.AddSingleton<DefaultRule>();
         services.AddSingleton<TargetCircuits>();
         services.AddSingleton<ForwardMetrics>();
+        services.AddSingleton(RouterEmf.Contract()); // read only when EMF is on (Lambda)
         services.AddSingleton<ModelForwarder>();
         return builder;
     }

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using MultiModel.ServiceDefaults.Emf;
+
 namespace MultiModel.ServiceDefaults;
 
 /// <summary>
@@ -12,6 +15,9 @@ public sealed class MetricsOptions
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     public PrometheusOptions Prometheus { get; set; } = new();
+
+    /// <summary>CloudWatch Embedded Metric Format on stdout (Lambda's exporter); needs no OpenTelemetry pipeline.</summary>
+    public EmfOptions Emf { get; set; } = new();
 
     /// <summary>Set from <see cref="OtlpEndpointKey"/>, not from this section.</summary>
     public bool Otlp { get; set; }
@@ -38,6 +44,24 @@ public sealed class MetricsOptions
             throw new InvalidOperationException($"{SectionName}:Prometheus:Path is '{options.Prometheus.Path}'; it must start with '/'.");
         }
 
+        options.Emf.FunctionName = configuration[EmfOptions.FunctionNameKey] ?? "";
+        ValidateEmf(options.Emf);
+
         return options;
+    }
+
+    private static void ValidateEmf(EmfOptions emf)
+    {
+        var errors = new List<ValidationResult>();
+        Validator.TryValidateObject(emf, new(emf), errors, validateAllProperties: true);
+        if (emf.Enabled && string.IsNullOrWhiteSpace(emf.FunctionName))
+        {
+            errors.Add(new($"{EmfOptions.FunctionNameKey} is not set; every EMF document carries it as the FunctionName dimension."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException($"{SectionName}:Emf is invalid: " + string.Join(" ", errors.Select(error => error.ErrorMessage)));
+        }
     }
 }

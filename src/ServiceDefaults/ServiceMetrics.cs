@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Routing;
+using MultiModel.ServiceDefaults.Emf;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -9,7 +10,8 @@ namespace MultiModel.ServiceDefaults;
 /// Where both apps' meters and their exporters are registered, so the ModelHost and the Router export the same way:
 /// every meter named <c>MultiModel.*</c> and ASP.NET Core's request duration (its tags are route templates, so they
 /// stay bounded), to a Prometheus scrape endpoint (<c>Metrics:Prometheus</c>) and, when
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, to an OTLP collector. See docs/observability.md.
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, to an OTLP collector; on Lambda, as CloudWatch Embedded Metric Format
+/// on stdout (<c>Metrics:Emf</c>, without OpenTelemetry). See docs/observability.md.
 /// </summary>
 public static class ServiceMetrics
 {
@@ -23,6 +25,11 @@ public static class ServiceMetrics
         if (options.Enabled)
         {
             AddOpenTelemetry(builder.Services, options, builder.Environment.ApplicationName);
+        }
+
+        if (options.Emf.Enabled)
+        {
+            builder.Services.AddEmf(); // needs the app's Emf.EmfContract, registered by the app
         }
 
         return builder;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using MultiModel.ModelHost.Models;
+using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Caching;
 
@@ -17,6 +18,9 @@ public sealed class CacheMetrics
     // Loads take from tens of milliseconds (a small model on disk) to minutes (a large one from S3).
     private static readonly double[] LoadSeconds = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
+    // From a small model (a few hundred KB) to Lambda's largest ephemeral storage (10 GB).
+    private static readonly long[] DownloadBytes = [100_000, 1_000_000, 10_000_000, 50_000_000, 100_000_000, 250_000_000, 500_000_000, 1_000_000_000, 2_500_000_000, 5_000_000_000, 10_000_000_000];
+
     private readonly Meter _meter;
     private readonly Counter<long> _hits;
     private readonly Counter<long> _misses;
@@ -24,6 +28,8 @@ public sealed class CacheMetrics
     private readonly Counter<long> _failedLoads;
     private readonly Counter<long> _evictions;
     private readonly Histogram<double> _loadDuration;
+    private readonly Histogram<long> _downloadSize;
+    private readonly Histogram<double> _downloadDuration;
     private readonly UpDownCounter<long> _charged;
 
     public CacheMetrics(IMeterFactory meters)
@@ -35,6 +41,11 @@ public sealed class CacheMetrics
         _failedLoads = _meter.CreateCounter<long>("multimodel.model.failed_loads", "{load}", "Loads that failed (a missing model is not one).");
         _evictions = _meter.CreateCounter<long>("multimodel.model.evictions", "{eviction}", "Models evicted to make room.");
         _loadDuration = _meter.CreateHistogram("multimodel.model.load.duration", "s", "Time from the start of a load to the model's admission.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LoadSeconds });
+        _downloadSize = _meter.CreateHistogram<long>("multimodel.model.download.size", "By", "Bytes a load fetched from the model store.",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = DownloadBytes });
+        _downloadDuration = _meter.CreateHistogram("multimodel.model.download.duration", "s",
+            "Time the model store took to deliver a model's files (part of the load's duration).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LoadSeconds });
         // Up and down rather than a gauge of what is loaded: an evicted model then reads 0, not its last charge.
         _charged = _meter.CreateUpDownCounter<long>("multimodel.model.memory.charged", "By", "What each loaded model is charged against the budget.");
@@ -57,6 +68,19 @@ public sealed class CacheMetrics
     {
         _loads.Add(1, model.Tags);
         _loadDuration.Record(duration.TotalSeconds, model.Tags);
+    }
+
+    /// <summary>What the store transferred for a load: the store delivered the model, so it is named.</summary>
+    internal void Downloaded(ModelRef model, ModelDownload download)
+    {
+        if (!_downloadSize.Enabled && !_downloadDuration.Enabled)
+        {
+            return;
+        }
+
+        var tags = ModelTags.For(model);
+        _downloadSize.Record(download.Bytes, tags);
+        _downloadDuration.Record(download.Elapsed.TotalSeconds, tags);
     }
 
     internal void LoadFailed(ModelRef model, Exception failure) => _failedLoads.Add(1, ModelTags.For(model, failure));

@@ -215,6 +215,11 @@ public sealed partial class ModelCache : IDisposable
             {
                 var artifact = await _loader.FetchAsync(model, CancellationToken.None);
                 pending.Fetched.TrySetResult();
+                if (artifact.Download is { } download)
+                {
+                    _metrics.Downloaded(model, download);
+                }
+
                 await _creation.WaitAsync();
                 try
                 {

@@ -42,6 +42,7 @@ public static class ModelHostBuilderExtensions
         services.AddSingleton<PredictionLog>();
         services.AddSingleton<ModelStatistics>();
         services.AddSingleton<PredictionMetrics>();
+        services.AddSingleton(ModelHostEmf.Contract()); // read only when EMF is on (Lambda)
         services.AddSingleton<PredictionSlots>();
         services.AddHostedService<StartupPrewarm>();
         services.AddSingleton<ILambdaWarmup, PrewarmedModelWarmup>(); // asked only on Lambda, after the prewarm

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using MultiModel.ModelHost.Models;
 
@@ -48,6 +49,7 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
             throw new ModelNotFoundException($"Model '{model.Id}' does not exist: the id cannot name a folder of this store.");
         }
 
+        var started = Stopwatch.GetTimestamp();
         var file = new FileInfo(ModelPath(model));
         if (!file.Exists)
         {
@@ -62,7 +64,9 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
                 $"Model '{model.Id}' version {model.Version} is {size} bytes on disk, which exceeds the cache budget of {maxBytes} bytes.");
         }
 
-        return Task.FromResult(new ModelArtifact(model, size, ETagOf(file), ReadSidecar(model), FilePath: file.FullName));
+        var sidecar = ReadSidecar(model);
+        return Task.FromResult(new ModelArtifact(model, size, ETagOf(file), sidecar, FilePath: file.FullName,
+            Download: new ModelDownload(size, Stopwatch.GetElapsedTime(started))));
     }
 
     public Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Net;
 using MultiModel.ModelHost.S3.Tests.Support;
-using MultiModel.TestModels;
 
 namespace MultiModel.ModelHost.S3.Tests.Hosting;
 
@@ -42,26 +41,11 @@ public sealed class ModelHostOnS3Tests(RadosgwFixture s3)
     [Fact]
     public async Task Predict_EvictedFromMemory_ReloadsFromDiskWithoutGetObject()
     {
-        // ~165 KB models charged at 1.5x against a 1 MB memory budget: the fifth load evicts the first.
-        var models = Enumerable.Range(0, 5).Select(i => (Id: RadosgwFixture.NewId($"evict{i}"), Bytes: TestModelFactory.Mlp(4, 10_000, 3, seed: i + 1))).ToArray();
-        foreach (var (id, bytes) in models)
-        {
-            await s3.PutModelAsync(id, 1, bytes);
-        }
-
-        using var app = new S3ModelHostApp(s3, new()
-        {
-            ["ModelHost:Cache:BudgetMegabytes"] = "1",
-            ["ModelHost:Cache:MeasureLoadMemory"] = "false",
-        });
+        var models = await OverBudgetModels.UploadAsync(s3, "evict");
+        using var app = new S3ModelHostApp(s3, OverBudgetModels.Settings());
         var client = app.CreateClient();
-        foreach (var (id, _) in models)
-        {
-            Assert.Equal(HttpStatusCode.OK, (await Predict.PostAsync(client, $"/models/{id}/predict")).StatusCode);
-        }
-
+        await OverBudgetModels.LoadAllUntilTheFirstIsEvictedAsync(app, client, models);
         var first = models[0];
-        Assert.True(await Eventually(() => app.Cache.Snapshot().Models.All(model => model.Ref.Id != first.Id)));
         var reloaded = await Predict.PostAsync(client, $"/models/{first.Id}/predict");
 
         Assert.Equal(HttpStatusCode.OK, reloaded.StatusCode);

@@ -209,7 +209,7 @@ public sealed partial class DiskTierModelStore : IModelStore, IDisposable
         }
 
         LogStored(artifact.Model.Id, artifact.Model.Version, artifact.SizeBytes, _index.UsedBytes);
-        return entry.ToArtifact();
+        return entry.ToArtifact() with { Download = artifact.Download }; // this fetch did download it
     }
 
     private void Discard(DiskTierEntry copy, string reason)

@@ -122,8 +122,12 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
 
         using var target = downloaded.Target;
         var (labels, labelsETag) = await sidecar;
-        LogFetched(model.Id, model.Version, downloaded.Size, downloaded.Parts, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return target.ToArtifact(model, downloaded.Size, ArtifactETag.Format(downloaded.ETag, labelsETag), labels);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LogFetched(model.Id, model.Version, downloaded.Size, downloaded.Parts, elapsed.TotalMilliseconds);
+        return target.ToArtifact(model, downloaded.Size, ArtifactETag.Format(downloaded.ETag, labelsETag), labels) with
+        {
+            Download = new ModelDownload(downloaded.Size, elapsed),
+        };
     }
 
     private async Task<DownloadedObject> DownloadAsync(

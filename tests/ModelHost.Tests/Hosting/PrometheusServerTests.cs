@@ -1,0 +1,58 @@
+using System.Net;
+using MultiModel.ModelHost.Tests.Support;
+using MultiModel.ModelHostProcess;
+using MultiModel.TestModels;
+
+namespace MultiModel.ModelHost.Tests.Hosting;
+
+/// <summary>A real Prometheus server scraping the real host's /metrics and answering PromQL about a model.</summary>
+public sealed class PrometheusServerTests
+{
+    private const string Body = """{"inputs":{"x":[[0.5,-0.5]]}}""";
+
+    [SkippableFact]
+    public async Task Query_AfterPredictions_PrometheusCountsTheModelsRequestsByStatus()
+    {
+        var binary = PrometheusServer.Binary();
+        Skip.If(binary is null, "No prometheus binary on PATH: tests/infra/prereqs-prometheus.sh installs Debian's package.");
+        var root = Directory.CreateTempSubdirectory("modelhost-prometheus-").FullName;
+        try
+        {
+            TestModelFactory.WriteToStore(root, "promql", 1, TestModelFactory.Mlp(2, 8, 2));
+            await using var host = await HostProcess.StartAsync(root, new Dictionary<string, string>());
+            using var client = new HttpClient { BaseAddress = host.Address };
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/models/promql/predict", Json(Body))).StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/models/promql/predict", Json("""{"inputs":{"y":[[1,2]]}}"""))).StatusCode);
+            await using var prometheus = await PrometheusServer.StartAsync(binary!, host.Address);
+
+            var ok = await EventuallyAsync(prometheus, """sum(multimodel_prediction_duration_seconds_count{model_id="promql",http_response_status_code="200"})""", 3);
+            var refused = await EventuallyAsync(prometheus, """sum(multimodel_prediction_duration_seconds_count{model_id="promql",http_response_status_code="400"})""", 1);
+            var up = await prometheus.QueryAsync("""up{job="modelhost"}""");
+
+            Assert.Equal((3, 1, 1), (ok, refused, up));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>The query's value once Prometheus has scraped it (the first scrapes come within seconds), or what it last said.</summary>
+    private static async Task<double?> EventuallyAsync(PrometheusServer prometheus, string promql, double expected)
+    {
+        double? value = null;
+        for (var attempt = 0; attempt < 150 && value != expected; attempt++)
+        {
+            await Task.Delay(200);
+            value = await prometheus.QueryAsync(promql);
+        }
+
+        return value;
+    }
+
+    private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace MultiModel.ModelHost.Tests.Support;
+
+/// <summary>
+/// A real Prometheus server (Debian's package, installed by tests/infra/prereqs-prometheus.sh) on loopback, scraping
+/// one target every second, with its own config and data in a temporary folder.
+/// </summary>
+public sealed class PrometheusServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _folder;
+    private readonly HttpClient _client;
+
+    private PrometheusServer(Process process, string folder, Uri address)
+    {
+        _process = process;
+        _folder = folder;
+        _client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+    }
+
+    /// <summary>Where the binary is, or null when it is not installed.</summary>
+    public static string? Binary() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(dir => Path.Combine(dir, "prometheus")).FirstOrDefault(File.Exists);
+
+    public static async Task<PrometheusServer> StartAsync(string binary, Uri target, string metricsPath = "/metrics")
+    {
+        var folder = Directory.CreateTempSubdirectory("prometheus-test-").FullName;
+        var config = Path.Combine(folder, "prometheus.yml");
+        await File.WriteAllTextAsync(config, $"""
+            global:
+              scrape_interval: 1s
+            scrape_configs:
+              - job_name: modelhost
+                metrics_path: {metricsPath}
+                static_configs: [{"{"} targets: ["{target.Authority}"] {"}"}]
+            """);
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo(binary,
+        [
+            $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(folder, "data")}", $"--web.listen-address={address.Authority}",
+        ])
+        { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine(); // drained, so a full pipe cannot stall the server
+        process.BeginErrorReadLine();
+        var server = new PrometheusServer(process, folder, address);
+        for (var attempt = 0; attempt < 300 && !process.HasExited; attempt++)
+        {
+            try
+            {
+                if ((await server._client.GetAsync("/-/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100);
+        }
+
+        await server.DisposeAsync();
+        throw new TimeoutException("Prometheus did not become ready in 30 s.");
+    }
+
+    /// <summary>An instant PromQL query through the HTTP API; the single result's value, or null when it has none.</summary>
+    public async Task<double?> QueryAsync(string promql)
+    {
+        using var response = await _client.GetAsync($"/api/v1/query?query={Uri.EscapeDataString(promql)}");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var data = json.RootElement.GetProperty("data");
+        var results = data.GetProperty("result");
+        return results.GetArrayLength() == 0
+            ? null
+            : double.Parse(results[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

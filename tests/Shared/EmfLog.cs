@@ -1,0 +1,30 @@
+namespace MultiModel.Tests.Shared;
+
+/// <summary>EMF documents read from an app's output, one invocation at a time.</summary>
+public static class EmfLog
+{
+    /// <summary>The lines of the output that are EMF documents (each must be one, whole), checked against the specification.</summary>
+    public static IReadOnlyList<EmfDocument> Documents(IEnumerable<string> output) =>
+        output.Where(line => line.Contains("\"_aws\"", StringComparison.Ordinal)).Select(EmfSpecification.Parse).ToList();
+
+    /// <summary>
+    /// The documents of the next invocation after the first <paramref name="seen"/> ones: every flush ends with the
+    /// process document (dimension set <c>[FunctionName]</c> alone), so the invocation's are those up to and including it.
+    /// </summary>
+    public static async Task<IReadOnlyList<EmfDocument>> NextInvocationAsync(Func<IEnumerable<string>> output, int seen)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var documents = Documents(output()).Skip(seen).ToList();
+            var end = documents.FindIndex(document => document.DimensionSets.Count == 1);
+            if (end >= 0)
+            {
+                return documents[..(end + 1)];
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No process document after the first {seen} EMF documents within 5 s.");
+    }
+}
