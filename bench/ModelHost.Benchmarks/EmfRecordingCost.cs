@@ -34,7 +34,7 @@ internal static class EmfRecordingCost
     {
         using var provider = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meters = provider.GetRequiredService<IMeterFactory>();
-        var predictions = new PredictionMetrics(meters);
+        var predictions = new PredictionMetrics(meters, new ModelStatistics(TimeProvider.System));
         var cache = new CacheMetrics(meters);
         // The process gauges a real host observes (CacheMetrics.Observe needs a whole cache; the same four instruments).
         var meter = meters.Create(CacheMetrics.MeterName);
