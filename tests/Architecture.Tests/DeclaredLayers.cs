@@ -11,10 +11,11 @@ public static class DeclaredLayers
 
     /// <summary>
     /// Hosting registers and starts everything; Api is the endpoints and the wire formats (Api/Formats); Caching keeps
-    /// loaded models, which Inference runs with ONNX Runtime; Storage fetches them; Models is the vocabulary every
+    /// loaded models, each with its Monitoring (the top scores of its runs against a baseline), which Inference runs
+    /// with ONNX Runtime; Storage fetches them; Models is the vocabulary every
     /// folder shares (model reference, id rule, error types) and uses nothing.
     /// </summary>
-    public static LayerOrder ModelHost { get; } = new("ModelHost", "Hosting", "Api", "Caching", "Inference", "Storage", "Models");
+    public static LayerOrder ModelHost { get; } = new("ModelHost", "Hosting", "Api", "Caching", "Monitoring", "Inference", "Storage", "Models");
 
     /// <summary>The apps whose folders are checked.</summary>
     public static IReadOnlyList<LayerOrder> All { get; } = [ModelHost, Router];

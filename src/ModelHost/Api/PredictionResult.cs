@@ -22,6 +22,7 @@ internal sealed class PredictionResult(
         using (prediction)
         {
             await format.WriteAsync(httpContext.Response, model, lease.Model.Labels, prediction, request, httpContext.RequestAborted);
+            lease.Model.Confidence?.Record(prediction); // after the response is written, before the outputs are freed
         }
 
         var elapsed = Stopwatch.GetElapsedTime(startedTimestamp);

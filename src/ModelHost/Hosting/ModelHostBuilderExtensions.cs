@@ -4,6 +4,7 @@ using MultiModel.ModelHost.Api;
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Monitoring;
 using MultiModel.ModelHost.Storage;
 using MultiModel.ModelHost.Storage.S3;
 using MultiModel.ServiceDefaults;
@@ -22,6 +23,7 @@ public static class ModelHostBuilderExtensions
         services.AddModelHostOptions<RequestOptions>(RequestOptions.SectionName);
         services.AddModelHostOptions<PrewarmOptions>(PrewarmOptions.SectionName);
         services.AddModelHostOptions<ModelStoreOptions>(ModelStoreOptions.SectionName);
+        services.AddModelHostOptions<ConfidenceDriftOptions>(ConfidenceDriftOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         ProcessMemory.ReturnFreedMemoryToTheSystem(); // before ONNX Runtime allocates anything
@@ -30,6 +32,7 @@ public static class ModelHostBuilderExtensions
         services.AddModelStore(builder.Configuration);
         services.AddSingleton(static provider => CacheBudget.Resolve(provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value));
         services.AddSingleton<CacheMetrics>();
+        services.AddSingleton<ConfidenceMonitors>();
         services.AddSingleton<ModelCache>();
         services.AddSingleton<VersionResolver>();
         services.AddSingleton<PrewarmHealthCheck>();
