@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text;
 using MultiModel.ModelHostProcess;
 using MultiModel.TestModels;
 
@@ -14,6 +11,7 @@ namespace MultiModel.ModelHost.Benchmarks;
 /// </summary>
 internal static class MetricsCostBenchmark
 {
+    private const string Path = "/models/tiny/predict";
     private const string Body = """{"inputs":{"x":[[0.1,0.2,0.3,0.4]]}}""";
 
     public static async Task RunAsync(int rounds, int perRound)
@@ -24,33 +22,13 @@ internal static class MetricsCostBenchmark
         var quiet = new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = "Warning" };
         await using var on = await HostProcess.StartAsync(root, quiet);
         await using var off = await HostProcess.StartAsync(root, new Dictionary<string, string>(quiet) { ["Metrics__Prometheus__Enabled"] = "false" });
-        var sides = new[] { new Side("on", on), new Side("off", off) };
-        foreach (var side in sides)
-        {
-            await side.PredictAsync(perRound, measure: false);
-        }
-
-        for (var round = 0; round < rounds; round++)
-        {
-            foreach (var side in round % 2 == 0 ? sides : sides.Reverse())
-            {
-                await side.PredictAsync(perRound, measure: true);
-            }
-        }
+        var sides = new[] { new PredictingSide("on", on, Path, Body), new PredictingSide("off", off, Path, Body) };
+        await PredictingSide.AlternateAsync(sides, rounds, perRound);
 
         using var scrape = await sides[0].Client.GetAsync("/metrics");
         var exported = (await scrape.Content.ReadAsStringAsync()).Contains("multimodel_cache_hits_total{", StringComparison.Ordinal);
         Console.WriteLine($"metrics on: /metrics {(int)scrape.StatusCode}, the model's hits exported: {exported}");
-        Console.WriteLine($"{"metrics",-8} {"p50 us",8} {"mean us",8} {"host CPU us/predict",20}");
-        foreach (var side in sides)
-        {
-            Console.WriteLine($"{side.Name,-8} {side.Latency.Median,8:F1} {side.Latency.Mean,8:F1} {side.CpuPerPredict,20:F2}");
-        }
-
-        var (withMetrics, without) = (sides[0], sides[1]);
-        Console.WriteLine($"on - off: p50 {withMetrics.Latency.Median - without.Latency.Median:F1} us, mean {withMetrics.Latency.Mean - without.Latency.Mean:F1} us, " +
-            $"CPU {withMetrics.CpuPerPredict - without.CpuPerPredict:F2} us/predict; on / off: p50 {withMetrics.Latency.Median / without.Latency.Median:F3}, " +
-            $"CPU {withMetrics.CpuPerPredict / without.CpuPerPredict:F3}");
+        PredictingSide.Print("metrics", sides[0], sides[1]);
         foreach (var side in sides)
         {
             side.Client.Dispose();
@@ -58,39 +36,5 @@ internal static class MetricsCostBenchmark
 
         MetricsRecordingCost.Run();
         Directory.Delete(root, recursive: true);
-    }
-
-    private sealed class Side(string name, HostProcess host)
-    {
-        private TimeSpan _cpu;
-        private int _measured;
-
-        public string Name => name;
-        public HttpClient Client { get; } = new(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = host.Address };
-        public Samples Latency { get; } = new();
-        public double CpuPerPredict => _cpu.TotalMicroseconds / _measured;
-
-        public async Task PredictAsync(int count, bool measure)
-        {
-            var cpuBefore = host.CpuTime();
-            for (var i = 0; i < count; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var content = new StringContent(Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-                using var response = await Client.PostAsync("/models/tiny/predict", content);
-                await response.Content.ReadAsByteArrayAsync();
-                response.EnsureSuccessStatusCode();
-                if (measure)
-                {
-                    Latency.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
-                }
-            }
-
-            if (measure)
-            {
-                _cpu += host.CpuTime() - cpuBefore;
-                _measured += count;
-            }
-        }
     }
 }

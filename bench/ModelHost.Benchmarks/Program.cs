@@ -4,6 +4,7 @@ using MultiModel.ModelHost.Benchmarks;
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- memory [options: see MemoryBenchmarkOptions]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- ort-options
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- metrics [rounds] [predictions per round]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- drift [rounds] [predictions per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- wire [rounds] [requests per side per round] [baseline ModelHost.dll]
 var which = args.ElementAtOrDefault(0) ?? "all";
 if (which == "ort-probe")
@@ -23,6 +24,13 @@ if (which is "metrics" or "all")
     await MetricsCostBenchmark.RunAsync(
         int.TryParse(args.ElementAtOrDefault(1), out var metricRounds) ? metricRounds : 10,
         int.TryParse(args.ElementAtOrDefault(2), out var perRound) ? perRound : 1000);
+}
+
+if (which is "drift" or "all")
+{
+    await DriftCostBenchmark.RunAsync(
+        int.TryParse(args.ElementAtOrDefault(1), out var driftRounds) ? driftRounds : 10,
+        int.TryParse(args.ElementAtOrDefault(2), out var driftPerRound) ? driftPerRound : 1000);
 }
 
 if (which is "wire" or "all")

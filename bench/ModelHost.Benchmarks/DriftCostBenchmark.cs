@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using MultiModel.ModelHost.Models;
+using MultiModel.ModelHost.Monitoring;
+using MultiModel.ModelHostProcess;
+using MultiModel.TestModels;
+
+namespace MultiModel.ModelHost.Benchmarks;
+
+/// <summary>
+/// What prediction-confidence drift costs a warm prediction of a model with labels: two hosts of the same build on the
+/// same classifier, one with drift on (the default) and one with <c>ModelHost:ConfidenceDrift:Enabled=false</c>, in
+/// alternating rounds of the same run. In process, the monitor's record of one row and a read of the drift, alone.
+/// </summary>
+internal static class DriftCostBenchmark
+{
+    private const string Path = "/models/classifier/predict";
+    private const string Body = """{"inputs":{"x":[[0.1,0.2,0.3,0.4]]}}""";
+    private const int Iterations = 5_000_000;
+
+    public static async Task RunAsync(int rounds, int perRound)
+    {
+        var root = Directory.CreateTempSubdirectory("modelhost-bench-").FullName;
+        TestModelFactory.WriteToStore(root, "classifier", 1, TestModelFactory.Mlp(4, 8, 3), """{"labels":["cat","dog","eel"]}""");
+        // Per-request log lines off on both sides: they cost more than what is measured and would hide it in their noise.
+        var quiet = new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = "Warning" };
+        await using var on = await HostProcess.StartAsync(root, quiet);
+        await using var off = await HostProcess.StartAsync(root, new Dictionary<string, string>(quiet) { ["ModelHost__ConfidenceDrift__Enabled"] = "false" });
+        var sides = new[] { new PredictingSide("drift", on, Path, Body), new PredictingSide("no drift", off, Path, Body) };
+        await PredictingSide.AlternateAsync(sides, rounds, perRound);
+
+        using var described = await sides[0].Client.GetAsync("/models/classifier");
+        var recorded = (await described.Content.ReadAsStringAsync()).Contains("\"baselineSamples\":", StringComparison.Ordinal);
+        Console.WriteLine($"drift on: GET /models/classifier {(int)described.StatusCode}, the model's top scores recorded: {recorded}");
+        PredictingSide.Print("drift", sides[0], sides[1]);
+        foreach (var side in sides)
+        {
+            side.Client.Dispose();
+        }
+
+        InProcess();
+        Directory.Delete(root, recursive: true);
+    }
+
+    private static void InProcess()
+    {
+        var options = new ConfidenceDriftOptions();
+        var monitor = new ConfidenceMonitor(new ModelRef("classifier", 1), [], "y", 3, null, null, options);
+        ReadOnlySpan<float> row = [0.2f, 0.7f, 0.1f];
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < Iterations; i++)
+        {
+            monitor.Record(row);
+        }
+
+        var record = Stopwatch.GetElapsedTime(started).TotalNanoseconds / Iterations;
+        started = Stopwatch.GetTimestamp();
+        double? drift = null;
+        for (var i = 0; i < Iterations / 100; i++)
+        {
+            drift = monitor.Read().Drift;
+        }
+
+        var read = Stopwatch.GetElapsedTime(started).TotalNanoseconds / (Iterations / 100);
+        Console.WriteLine($"in process: recording one row's top score {record:F1} ns; reading the drift ({drift:F3}) {read:F0} ns");
+    }
+}
