@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Capture;
 using MultiModel.ModelHost.Inference;
 
 namespace MultiModel.ModelHost.Api;
@@ -11,7 +12,7 @@ namespace MultiModel.ModelHost.Api;
 /// </summary>
 internal sealed class PredictionResult(
     ModelLease lease, IDisposable slot, PredictionRequest request, Prediction prediction, IPredictionFormat format, PredictionLog log, PredictionMetrics metrics,
-    long startedTimestamp)
+    long startedTimestamp, CapturedPrediction? captured, DataCapture capture)
     : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -22,7 +23,9 @@ internal sealed class PredictionResult(
         using (prediction)
         {
             await format.WriteAsync(httpContext.Response, model, lease.Model.Labels, prediction, request, httpContext.RequestAborted);
-            lease.Model.Confidence?.Record(prediction); // after the response is written, before the outputs are freed
+            // After the response is written, before the outputs are freed.
+            lease.Model.Confidence?.Record(prediction);
+            captured?.Complete(capture, prediction, StatusCodes.Status200OK);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(startedTimestamp);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Api;
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Capture;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Monitoring;
 using MultiModel.ModelHost.Storage;
@@ -41,6 +42,7 @@ public static class ModelHostBuilderExtensions
         services.AddSingleton<PredictionLog>();
         services.AddSingleton<PredictionMetrics>();
         services.AddSingleton<PredictionSlots>();
+        services.AddDataCapture(builder.Configuration);
         services.AddHostedService<StartupPrewarm>();
         services.AddSingleton<ILambdaWarmup, PrewarmedModelWarmup>(); // asked only on Lambda, after the prewarm
 
