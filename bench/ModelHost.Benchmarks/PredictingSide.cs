@@ -37,18 +37,22 @@ internal sealed class PredictingSide(string name, HostProcess host, string path,
         }
     }
 
-    /// <summary>Each side's figures, then the first against the second as differences and ratios.</summary>
-    public static void Print(string what, PredictingSide on, PredictingSide off)
+    /// <summary>Each side's figures, then every other side against the last (the baseline) as differences and ratios.</summary>
+    public static void Print(string what, params PredictingSide[] sides)
     {
-        Console.WriteLine($"{what,-8} {"p50 us",8} {"mean us",8} {"host CPU us/predict",20}");
-        foreach (var side in new[] { on, off })
+        Console.WriteLine($"{what,-10} {"p50 us",8} {"mean us",8} {"host CPU us/predict",20}");
+        foreach (var side in sides)
         {
-            Console.WriteLine($"{side.Name,-8} {side.Latency.Median,8:F1} {side.Latency.Mean,8:F1} {side.CpuPerPredict,20:F2}");
+            Console.WriteLine($"{side.Name,-10} {side.Latency.Median,8:F1} {side.Latency.Mean,8:F1} {side.CpuPerPredict,20:F2}");
         }
 
-        Console.WriteLine($"{on.Name} - {off.Name}: p50 {on.Latency.Median - off.Latency.Median:F1} us, mean {on.Latency.Mean - off.Latency.Mean:F1} us, " +
-            $"CPU {on.CpuPerPredict - off.CpuPerPredict:F2} us/predict; {on.Name} / {off.Name}: p50 {on.Latency.Median / off.Latency.Median:F3}, " +
-            $"CPU {on.CpuPerPredict / off.CpuPerPredict:F3}");
+        var baseline = sides[^1];
+        foreach (var side in sides[..^1])
+        {
+            Console.WriteLine($"{side.Name} - {baseline.Name}: p50 {side.Latency.Median - baseline.Latency.Median:F1} us, mean {side.Latency.Mean - baseline.Latency.Mean:F1} us, " +
+                $"CPU {side.CpuPerPredict - baseline.CpuPerPredict:F2} us/predict; {side.Name} / {baseline.Name}: p50 {side.Latency.Median / baseline.Latency.Median:F3}, " +
+                $"CPU {side.CpuPerPredict / baseline.CpuPerPredict:F3}");
+        }
     }
 
     public async Task PredictAsync(int count, bool measure)

@@ -4,7 +4,7 @@ using MultiModel.ModelHost.Benchmarks;
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- memory [options: see MemoryBenchmarkOptions]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- ort-options
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- metrics [rounds] [predictions per round]
-// dotnet run -c Release --project bench/ModelHost.Benchmarks -- drift [rounds] [predictions per round]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- drift-capture [rounds] [predictions per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- wire [rounds] [requests per side per round] [baseline ModelHost.dll]
 var which = args.ElementAtOrDefault(0) ?? "all";
 if (which == "ort-probe")
@@ -26,9 +26,9 @@ if (which is "metrics" or "all")
         int.TryParse(args.ElementAtOrDefault(2), out var perRound) ? perRound : 1000);
 }
 
-if (which is "drift" or "all")
+if (which is "drift-capture" or "all")
 {
-    await DriftCostBenchmark.RunAsync(
+    await DriftCaptureCostBenchmark.RunAsync(
         int.TryParse(args.ElementAtOrDefault(1), out var driftRounds) ? driftRounds : 10,
         int.TryParse(args.ElementAtOrDefault(2), out var driftPerRound) ? driftPerRound : 1000);
 }

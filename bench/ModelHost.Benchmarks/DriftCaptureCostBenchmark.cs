@@ -7,11 +7,12 @@ using MultiModel.TestModels;
 namespace MultiModel.ModelHost.Benchmarks;
 
 /// <summary>
-/// What prediction-confidence drift costs a warm prediction of a model with labels: two hosts of the same build on the
-/// same classifier, one with drift on (the default) and one with <c>ModelHost:ConfidenceDrift:Enabled=false</c>, in
+/// What prediction-confidence drift and data capture cost a warm prediction of a model with labels: hosts of the same
+/// build on the same classifier, with both on (capture of every prediction to a local folder, the worst case), with
+/// drift only (the default), and with both off (<c>ModelHost:ConfidenceDrift:Enabled=false</c>, no capture), in
 /// alternating rounds of the same run. In process, the monitor's record of one row and a read of the drift, alone.
 /// </summary>
-internal static class DriftCostBenchmark
+internal static class DriftCaptureCostBenchmark
 {
     private const string Path = "/models/classifier/predict";
     private const string Body = """{"inputs":{"x":[[0.1,0.2,0.3,0.4]]}}""";
@@ -23,15 +24,24 @@ internal static class DriftCostBenchmark
         TestModelFactory.WriteToStore(root, "classifier", 1, TestModelFactory.Mlp(4, 8, 3), """{"labels":["cat","dog","eel"]}""");
         // Per-request log lines off on both sides: they cost more than what is measured and would hide it in their noise.
         var quiet = new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = "Warning" };
-        await using var on = await HostProcess.StartAsync(root, quiet);
+        var captureFolder = Directory.CreateTempSubdirectory("modelhost-bench-capture-").FullName;
+        await using var both = await HostProcess.StartAsync(root, new Dictionary<string, string>(quiet)
+        {
+            ["ModelHost__DataCapture__LocalFolder"] = captureFolder,
+            ["ModelHost__DataCapture__Models__classifier__SamplePercent"] = "100",
+        });
+        await using var drift = await HostProcess.StartAsync(root, quiet);
         await using var off = await HostProcess.StartAsync(root, new Dictionary<string, string>(quiet) { ["ModelHost__ConfidenceDrift__Enabled"] = "false" });
-        var sides = new[] { new PredictingSide("drift", on, Path, Body), new PredictingSide("no drift", off, Path, Body) };
+        var sides = new[] { new PredictingSide("both on", both, Path, Body), new PredictingSide("drift", drift, Path, Body), new PredictingSide("both off", off, Path, Body) };
         await PredictingSide.AlternateAsync(sides, rounds, perRound);
 
         using var described = await sides[0].Client.GetAsync("/models/classifier");
         var recorded = (await described.Content.ReadAsStringAsync()).Contains("\"baselineSamples\":", StringComparison.Ordinal);
-        Console.WriteLine($"drift on: GET /models/classifier {(int)described.StatusCode}, the model's top scores recorded: {recorded}");
-        PredictingSide.Print("drift", sides[0], sides[1]);
+        await Task.Delay(TimeSpan.FromSeconds(6)); // one flush interval, so the last records are written
+        var captured = Directory.EnumerateFiles(captureFolder, "*.jsonl", SearchOption.AllDirectories).Sum(file => File.ReadLines(file).LongCount());
+        Console.WriteLine($"GET /models/classifier {(int)described.StatusCode}, top scores recorded: {recorded}; records captured: {captured} " +
+            $"of {(rounds + 1) * perRound} predictions");
+        PredictingSide.Print("warm path", sides);
         foreach (var side in sides)
         {
             side.Client.Dispose();
@@ -39,6 +49,7 @@ internal static class DriftCostBenchmark
 
         InProcess();
         Directory.Delete(root, recursive: true);
+        Directory.Delete(captureFolder, recursive: true);
     }
 
     private static void InProcess()
