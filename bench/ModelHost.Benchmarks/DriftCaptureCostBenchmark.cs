@@ -21,7 +21,8 @@ internal static class DriftCaptureCostBenchmark
     public static async Task RunAsync(int rounds, int perRound)
     {
         var root = Directory.CreateTempSubdirectory("modelhost-bench-").FullName;
-        TestModelFactory.WriteToStore(root, "classifier", 1, TestModelFactory.Mlp(4, 8, 3), """{"labels":["cat","dog","eel"]}""");
+        var classifier = TestModelFactory.Mlp(4, 8, 3);
+        TestModelFactory.WriteToStore(root, "classifier", 1, classifier, """{"labels":["cat","dog","eel"]}""");
         // Per-request log lines off on both sides: they cost more than what is measured and would hide it in their noise.
         var quiet = new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = "Warning" };
         var captureFolder = Directory.CreateTempSubdirectory("modelhost-bench-capture-").FullName;
@@ -48,6 +49,7 @@ internal static class DriftCaptureCostBenchmark
         }
 
         InProcess();
+        CaptureRecordCost.Run(classifier, Body);
         Directory.Delete(root, recursive: true);
         Directory.Delete(captureFolder, recursive: true);
     }
