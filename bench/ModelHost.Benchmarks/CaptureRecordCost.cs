@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 using MultiModel.ModelHost.Api;
@@ -45,7 +46,8 @@ internal static class CaptureRecordCost
     private static DataCapture Capture(IMeterFactory meters, double percent) => new(
         Options.Create(new DataCaptureOptions { LocalFolder = "unused", Models = { ["classifier"] = new ModelCaptureOptions { SamplePercent = percent } } }),
         meters,
-        TimeProvider.System);
+        TimeProvider.System,
+        NullLogger<DataCapture>.Instance);
 
     private static double Time(Action action)
     {

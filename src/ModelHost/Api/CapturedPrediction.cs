@@ -37,23 +37,51 @@ internal sealed class CapturedPrediction
         }
 
         var record = new CapturedPrediction(model, capture.Time.GetUtcNow(), settings);
-        var writer = record._writer;
-        writer.WriteStartObject();
-        writer.WriteString("requestId", requestId);
-        writer.WriteString("time", record._time);
-        writer.WriteString("model", model.Id);
-        writer.WriteNumber("version", model.Version);
-        writer.WriteStartArray("inputs");
-        for (var index = 0; index < inputs.Names.Count; index++)
+        try
         {
-            record.WriteInput(inputs.Names[index], inputs.Values[index]);
+            record.WriteStart(requestId, inputs);
+            return record;
         }
-
-        writer.WriteEndArray();
-        return record;
+        catch (Exception exception)
+        {
+            // A record is a copy of what the prediction already did; making it must never fail the prediction.
+            capture.RecordFailed(model, exception);
+            return null;
+        }
     }
 
     public void Complete(DataCapture capture, Prediction prediction, int status)
+    {
+        try
+        {
+            WriteEnd(prediction, status);
+        }
+        catch (Exception exception)
+        {
+            capture.RecordFailed(_model, exception);
+            return;
+        }
+
+        capture.Offer(new CaptureRecord(_model, _time, _line.WrittenMemory));
+    }
+
+    private void WriteStart(string requestId, ModelInputs inputs)
+    {
+        _writer.WriteStartObject();
+        _writer.WriteString("requestId", requestId);
+        _writer.WriteString("time", _time);
+        _writer.WriteString("model", _model.Id);
+        _writer.WriteNumber("version", _model.Version);
+        _writer.WriteStartArray("inputs");
+        for (var index = 0; index < inputs.Names.Count; index++)
+        {
+            WriteInput(inputs.Names[index], inputs.Values[index]);
+        }
+
+        _writer.WriteEndArray();
+    }
+
+    private void WriteEnd(Prediction prediction, int status)
     {
         if (_settings.CaptureOutputs)
         {
@@ -69,7 +97,6 @@ internal sealed class CapturedPrediction
         _writer.WriteNumber("status", status);
         _writer.WriteEndObject();
         _writer.Dispose();
-        capture.Offer(new CaptureRecord(_model, _time, _line.WrittenMemory));
     }
 
     private void WriteInput(string name, OrtValue tensor)

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Models;
@@ -11,14 +12,17 @@ namespace MultiModel.ModelHost.Capture;
 /// bounded buffer, so a destination that is slow or down costs memory up to its size and then drops records (counted
 /// as <c>multimodel.capture.dropped</c>), never a prediction's time.
 /// </summary>
-public sealed class DataCapture
+public sealed partial class DataCapture
 {
     private readonly DataCaptureOptions _options;
     private readonly Channel<CaptureRecord> _buffer;
     private readonly Counter<long> _dropped;
 
-    public DataCapture(IOptions<DataCaptureOptions> options, IMeterFactory meters, TimeProvider time)
+    private readonly ILogger<DataCapture> _logger;
+
+    public DataCapture(IOptions<DataCaptureOptions> options, IMeterFactory meters, TimeProvider time, ILogger<DataCapture> logger)
     {
+        _logger = logger;
         _options = options.Value;
         Time = time;
         _buffer = Channel.CreateBounded<CaptureRecord>(new BoundedChannelOptions(_options.BufferRecords)
@@ -49,6 +53,17 @@ public sealed class DataCapture
         }
     }
 
+    /// <summary>A record that could not be made: dropped and counted, and the prediction goes on as if it had not been sampled.</summary>
+    internal void RecordFailed(ModelRef model, Exception exception)
+    {
+        Dropped(model, 1);
+        LogRecordFailed(exception, model);
+    }
+
     /// <summary>Records of a model that will not be written. The model held a lease, so its id may be a tag (ModelTags).</summary>
     internal void Dropped(ModelRef model, int count) => _dropped.Add(count, ModelTags.For(model));
+
+    [LoggerMessage(EventName = "CaptureRecordFailed", Level = LogLevel.Warning,
+        Message = "A captured prediction of {Model} could not be written as a record; it is dropped (counted in multimodel.capture.dropped) and the prediction is unaffected")]
+    private partial void LogRecordFailed(Exception exception, ModelRef model);
 }
