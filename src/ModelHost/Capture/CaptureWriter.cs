@@ -60,7 +60,8 @@ public sealed partial class CaptureWriter(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await FlushAsync(stoppingToken);
+                // Not cancelled by stopping: records already taken from the buffer are written (or counted), not lost.
+                await FlushAsync(CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
