@@ -134,6 +134,23 @@ public sealed class LocalFolderCaptureTests : IDisposable
     }
 
     [Fact]
+    public async Task Capture_FlushInterval_TheWriterWritesByItselfAndNothingIsLeftAfterStop()
+    {
+        var app = App(new() { [$"{Section}:Models:mlp:SamplePercent"] = "100", [$"{Section}:FlushInterval"] = "00:00:00.100" });
+        app.AddModel("mlp", 1, TestModelFactory.Mlp(2, 4, 3));
+        var client = app.CreateClient();
+        int Lines() => Directory.GetFiles(_folder, "*.jsonl", SearchOption.AllDirectories).Sum(file => File.ReadAllLines(file).Length);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PredictRawAsync("/models/mlp/predict", """{"inputs":{"x":[[1,2]]}}""")).StatusCode);
+        var written = await Eventually.TrueAsync(() => Lines() == 1);
+        Assert.Equal(HttpStatusCode.OK, (await client.PredictRawAsync("/models/mlp/predict", """{"inputs":{"x":[[3,4]]}}""")).StatusCode);
+        app.Dispose(); // stopping the host writes what is buffered
+
+        Assert.True(written, "the first record was not written within 10 s of a 100 ms flush interval");
+        Assert.Equal(2, Lines());
+    }
+
+    [Fact]
     public async Task Capture_ModelNotListed_NothingWritten()
     {
         using var app = App(new() { [$"{Section}:Models:other:SamplePercent"] = "100" });
