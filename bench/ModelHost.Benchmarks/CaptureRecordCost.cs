@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,12 +33,12 @@ internal static class CaptureRecordCost
 
         var sampled = Capture(meters, percent: 100);
         var skipped = Capture(meters, percent: 0);
-        var record = Time(() =>
+        var record = InProcessTiming.NanosecondsPer(Iterations, () =>
         {
             CapturedPrediction.Start(sampled, model, "0HN8BENCH", request.Inputs)!.Complete(sampled, prediction, 200);
             sampled.Records.TryRead(out _);
         });
-        var draw = Time(() => CapturedPrediction.Start(skipped, model, "0HN8BENCH", request.Inputs));
+        var draw = InProcessTiming.NanosecondsPer(Iterations, () => CapturedPrediction.Start(skipped, model, "0HN8BENCH", request.Inputs));
         Console.WriteLine($"in process: a sampled prediction's capture record {record:F0} ns; a prediction not sampled {draw:F1} ns");
     }
 
@@ -48,20 +47,4 @@ internal static class CaptureRecordCost
         meters,
         TimeProvider.System,
         NullLogger<DataCapture>.Instance);
-
-    private static double Time(Action action)
-    {
-        for (var i = 0; i < Iterations / 10; i++)
-        {
-            action();
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < Iterations; i++)
-        {
-            action();
-        }
-
-        return Stopwatch.GetElapsedTime(started).TotalNanoseconds / Iterations;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Monitoring;
 using MultiModel.ModelHostProcess;
@@ -58,22 +57,10 @@ internal static class DriftCaptureCostBenchmark
     {
         var options = new ConfidenceDriftOptions();
         var monitor = new ConfidenceMonitor(new ModelRef("classifier", 1), [], "y", 3, null, null, options);
-        ReadOnlySpan<float> row = [0.2f, 0.7f, 0.1f];
-        var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < Iterations; i++)
-        {
-            monitor.Record(row);
-        }
-
-        var record = Stopwatch.GetElapsedTime(started).TotalNanoseconds / Iterations;
-        started = Stopwatch.GetTimestamp();
+        float[] row = [0.2f, 0.7f, 0.1f];
+        var record = InProcessTiming.NanosecondsPer(Iterations, () => monitor.Record(row));
         double? drift = null;
-        for (var i = 0; i < Iterations / 100; i++)
-        {
-            drift = monitor.Read().Drift;
-        }
-
-        var read = Stopwatch.GetElapsedTime(started).TotalNanoseconds / (Iterations / 100);
+        var read = InProcessTiming.NanosecondsPer(Iterations / 100, () => drift = monitor.Read().Drift);
         Console.WriteLine($"in process: recording one row's top score {record:F1} ns; reading the drift ({drift:F3}) {read:F0} ns");
     }
 }
