@@ -48,7 +48,7 @@ internal static class DriftCaptureCostBenchmark
         }
 
         InProcess();
-        CaptureRecordCost.Run(classifier, Body);
+        DriftAndCaptureRecordCost.Run(classifier, Body);
         Directory.Delete(root, recursive: true);
         Directory.Delete(captureFolder, recursive: true);
     }
