@@ -10,6 +10,8 @@ namespace MultiModel.ModelHost.Benchmarks;
 /// </summary>
 internal static class BaselineBenchmark
 {
+    private const string NativePath = "/models/tiny/predict";
+    private const string OpenInferencePath = "/v2/models/tiny/infer";
     private const string Native = """{"inputs":{"x":[[0.1,0.2,0.3,0.4]]}}""";
     private const string OpenInference = """{"inputs":[{"name":"x","shape":[1,4],"datatype":"FP32","data":[0.1,0.2,0.3,0.4]}]}""";
 
@@ -22,8 +24,8 @@ internal static class BaselineBenchmark
         await using var baseline = await HostProcess.StartAsync(root, quiet, Path.GetFullPath(baselineHost));
         PredictingSide[] sides =
         [
-            new("native, this build", current, Native), new("native, baseline", baseline, Native),
-            new("v2 json, this build", current, OpenInference, "/v2/models/tiny/infer"), new("v2 json, baseline", baseline, OpenInference, "/v2/models/tiny/infer"),
+            new("native, this build", current, NativePath, Native), new("native, baseline", baseline, NativePath, Native),
+            new("v2 json, this build", current, OpenInferencePath, OpenInference), new("v2 json, baseline", baseline, OpenInferencePath, OpenInference),
         ];
         foreach (var side in sides)
         {

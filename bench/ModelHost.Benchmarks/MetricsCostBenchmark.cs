@@ -14,6 +14,7 @@ namespace MultiModel.ModelHost.Benchmarks;
 /// </summary>
 internal static class MetricsCostBenchmark
 {
+    private const string Path = "/models/tiny/predict";
     private const string Body = """{"inputs":{"x":[[0.1,0.2,0.3,0.4]]}}""";
 
     public static async Task RunAsync(int rounds, int perRound, bool emf = false)
@@ -35,19 +36,8 @@ internal static class MetricsCostBenchmark
         var offSwitch = emf ? "Metrics__Emf__Enabled" : "Metrics__Prometheus__Enabled";
         await using var on = await HostProcess.StartAsync(root, quiet);
         await using var off = await HostProcess.StartAsync(root, new Dictionary<string, string>(quiet) { [offSwitch] = "false" });
-        var sides = new[] { new PredictingSide("on", on, Body), new PredictingSide("off", off, Body) };
-        foreach (var side in sides)
-        {
-            await side.PredictAsync(perRound, measure: false);
-        }
-
-        for (var round = 0; round < rounds; round++)
-        {
-            foreach (var side in round % 2 == 0 ? sides : sides.Reverse())
-            {
-                await side.PredictAsync(perRound, measure: true);
-            }
-        }
+        var sides = new[] { new PredictingSide("on", on, Path, Body), new PredictingSide("off", off, Path, Body) };
+        await PredictingSide.AlternateAsync(sides, rounds, perRound);
 
         if (emf)
         {
@@ -61,16 +51,7 @@ internal static class MetricsCostBenchmark
             Console.WriteLine($"metrics on: /metrics {(int)scrape.StatusCode}, the model's hits exported: {exported}");
         }
 
-        Console.WriteLine($"{"metrics",-8} {"p50 us",8} {"mean us",8} {"host CPU us/predict",20}");
-        foreach (var side in sides)
-        {
-            Console.WriteLine($"{side.Name,-8} {side.Latency.Median,8:F1} {side.Latency.Mean,8:F1} {side.CpuPerPredict,20:F2}");
-        }
-
-        var (withMetrics, without) = (sides[0], sides[1]);
-        Console.WriteLine($"on - off: p50 {withMetrics.Latency.Median - without.Latency.Median:F1} us, mean {withMetrics.Latency.Mean - without.Latency.Mean:F1} us, " +
-            $"CPU {withMetrics.CpuPerPredict - without.CpuPerPredict:F2} us/predict; on / off: p50 {withMetrics.Latency.Median / without.Latency.Median:F3}, " +
-            $"CPU {withMetrics.CpuPerPredict / without.CpuPerPredict:F3}");
+        PredictingSide.Print("metrics", sides[0], sides[1]);
         foreach (var side in sides)
         {
             side.Client.Dispose();

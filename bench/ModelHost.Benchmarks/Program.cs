@@ -5,6 +5,7 @@ using MultiModel.ModelHost.Benchmarks;
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- ort-options
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- metrics [rounds] [predictions per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- metrics-emf [rounds] [predictions per round]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- drift-capture [rounds] [predictions per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- wire [rounds] [requests per side per round] [baseline ModelHost.dll]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- baseline <baseline ModelHost.dll> [rounds] [predictions per side per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- json-read [rounds] [reads per side per round]
@@ -34,6 +35,13 @@ if (which is "metrics-emf" or "all")
         int.TryParse(args.ElementAtOrDefault(1), out var emfRounds) ? emfRounds : 10,
         int.TryParse(args.ElementAtOrDefault(2), out var emfPerRound) ? emfPerRound : 1000,
         emf: true);
+}
+
+if (which is "drift-capture" or "all")
+{
+    await DriftCaptureCostBenchmark.RunAsync(
+        int.TryParse(args.ElementAtOrDefault(1), out var driftRounds) ? driftRounds : 10,
+        int.TryParse(args.ElementAtOrDefault(2), out var driftPerRound) ? driftPerRound : 1000);
 }
 
 if (which is "wire" or "all")

@@ -10,11 +10,13 @@ public static class DeclaredLayers
     public static LayerOrder Router { get; } = new("Router", "Health", "Forwarding", "Routing", "Rules", "Logging");
 
     /// <summary>
-    /// Hosting registers and starts everything; Api is the endpoints and the wire formats (Api/Formats); Caching keeps
-    /// loaded models, which Inference runs with ONNX Runtime; Storage fetches them; Models is the vocabulary every
-    /// folder shares (model reference, id rule, error types) and uses nothing.
+    /// Hosting registers and starts everything; Api is the endpoints and the wire formats (Api/Formats), and hands the
+    /// records of sampled predictions to Capture, which writes them away (to a bucket through Storage's S3 settings);
+    /// Caching keeps loaded models, each with its Monitoring (the top scores of its runs against a baseline), which
+    /// Inference runs with ONNX Runtime; Storage fetches them; Models is the vocabulary every folder shares (model
+    /// reference, id rule, error types) and uses nothing.
     /// </summary>
-    public static LayerOrder ModelHost { get; } = new("ModelHost", "Hosting", "Api", "Caching", "Inference", "Storage", "Models");
+    public static LayerOrder ModelHost { get; } = new("ModelHost", "Hosting", "Api", "Capture", "Caching", "Monitoring", "Inference", "Storage", "Models");
 
     /// <summary>The apps whose folders are checked.</summary>
     public static IReadOnlyList<LayerOrder> All { get; } = [ModelHost, Router];

@@ -1,9 +1,12 @@
+using MultiModel.ModelHost.Monitoring;
+
 namespace MultiModel.ModelHost.Api;
 
 // Response shapes of the model catalogue endpoints.
 
 public sealed record TensorDescription(string Name, string Datatype, int[] Shape, string[] DimensionNames);
 
+/// <param name="ConfidenceDrift">How far the top scores have moved from their baseline; null for a model without labels.</param>
 public sealed record ModelDescription(
     string Id,
     int Version,
@@ -11,13 +14,16 @@ public sealed record ModelDescription(
     TensorDescription[] Inputs,
     TensorDescription[] Outputs,
     string[] SkippedOutputs,
-    string? ScoresOutput);
+    string? ScoresOutput,
+    ConfidenceDriftReading? ConfidenceDrift);
 
 /// <param name="ChargeBytes">What the cache counts the model as: its measured footprint, else the file-size estimate.</param>
 /// <param name="MeasuredBytes">Native memory its session was measured to take; null when not measured.</param>
 /// <param name="Hits">Requests that found it loaded, as the cache's hits count them: the request that loaded it was a miss.</param>
+/// <param name="ConfidenceDrift">How far its top scores have moved from their baseline; null for a model without labels.</param>
 public sealed record LoadedModelSummary(
-    string Id, int Version, long FileBytes, long ChargeBytes, long? MeasuredBytes, long Hits, DateTimeOffset LoadedAt, DateTimeOffset LastUsed);
+    string Id, int Version, long FileBytes, long ChargeBytes, long? MeasuredBytes, long Hits, DateTimeOffset LoadedAt, DateTimeOffset LastUsed,
+    ConfidenceDriftReading? ConfidenceDrift);
 
 /// <summary>The process's real memory beside the cache's books.</summary>
 /// <param name="ResidentLimitBytes">Base plus budget: what loads keep resident memory under by evicting.</param>

@@ -27,7 +27,8 @@ public static class ModelsApi
         var snapshot = cache.Snapshot();
         var models = snapshot.Models
             .Select(model => new LoadedModelSummary(
-                model.Ref.Id, model.Ref.Version, model.FileBytes, model.ChargeBytes, model.Charge.MeasuredBytes, model.Hits, model.LoadedAt, model.LastUsed))
+                model.Ref.Id, model.Ref.Version, model.FileBytes, model.ChargeBytes, model.Charge.MeasuredBytes, model.Hits, model.LoadedAt, model.LastUsed,
+                model.Confidence?.Read()))
             .ToArray();
         var memory = new ProcessMemoryDescription(
             snapshot.ResidentBytes,
@@ -48,7 +49,7 @@ public static class ModelsApi
         var signature = lease.Model.Signature;
         return TypedResults.Ok(new ModelDescription(
             id, lease.Ref.Version, available.ToArray(), Describe(signature.Inputs), DescribeOutputs(signature),
-            signature.SkippedOutputs.ToArray(), lease.Model.Labels?.ScoresOutput));
+            signature.SkippedOutputs.ToArray(), lease.Model.Labels?.ScoresOutput, lease.Model.Confidence?.Read()));
     }
 
     // A sequence's or map's datatype is its ONNX type.

@@ -75,7 +75,9 @@ public static class PredictApi
                     }
 
                     var prediction = Predictor.Run(lease.Onnx, request.Inputs, request.Outputs);
-                    return new PredictionResult(lease, slot, request, prediction, format, dependencies.Log, dependencies.Metrics, started);
+                    var captured = CapturedPrediction.Start(dependencies.Capture, model, context.TraceIdentifier, request.Inputs); // while the inputs exist
+                    return new PredictionResult(
+                        lease, slot, request, prediction, format, dependencies.Log, dependencies.Metrics, started, captured, dependencies.Capture);
                 }
             }
             catch

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Capture;
 
 namespace MultiModel.ModelHost.Api;
 
@@ -14,4 +15,5 @@ public sealed record PredictDependencies(
     [FromServices] PredictionSlots Slots,
     [FromServices] PredictionLog Log,
     [FromServices] PredictionMetrics Metrics,
-    [FromServices] IOptions<RequestOptions> Options);
+    [FromServices] IOptions<RequestOptions> Options,
+    [FromServices] DataCapture Capture);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Capture;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ServiceDefaults.Lambda;
 
@@ -13,7 +14,7 @@ namespace MultiModel.ModelHost.Api;
 /// </summary>
 internal sealed class PredictionResult(
     ModelLease lease, IDisposable slot, PredictionRequest request, Prediction prediction, IPredictionFormat format, PredictionLog log, PredictionMetrics metrics,
-    long startedTimestamp)
+    long startedTimestamp, CapturedPrediction? captured, DataCapture capture)
     : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -24,16 +25,20 @@ internal sealed class PredictionResult(
         using (prediction)
         {
             await format.WriteAsync(httpContext.Response, model, lease.Model.Labels, prediction, request, httpContext.RequestAborted);
-        }
 
-        // The log line and the metrics come after the response is complete: on Kestrel the client has its last byte
-        // (a chunked response ends only here, not when the handler returns), so formatting the line and writing it to
-        // stdout add nothing to the request's latency. On Lambda the adapter sends the response only once the pipeline
-        // has ended, so this is skipped (it would change nothing) and the line is written before the invocation ends:
-        // a process frozen after the response loses no line.
-        if (!LambdaEnvironment.IsLambda)
-        {
-            await httpContext.Response.CompleteAsync();
+            // What follows comes after the response is complete: on Kestrel the client has its last byte (a chunked
+            // response ends only here, not when the handler returns), so the drift record, the capture record, the log
+            // line and the metrics add nothing to the request's latency. On Lambda the adapter sends the response only
+            // once the pipeline has ended, so this is skipped (it would change nothing) and the line is written before
+            // the invocation ends: a process frozen after the response loses no line.
+            if (!LambdaEnvironment.IsLambda)
+            {
+                await httpContext.Response.CompleteAsync();
+            }
+
+            // Before the outputs are freed: both read them.
+            lease.Model.Confidence?.Record(prediction);
+            captured?.Complete(capture, prediction, StatusCodes.Status200OK);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(startedTimestamp);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using MultiModel.ModelHost.Models;
+using MultiModel.ModelHost.Monitoring;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Caching;
@@ -106,4 +107,7 @@ public sealed class CacheMetrics
         _meter.CreateObservableGauge("multimodel.process.memory.resident", ProcessMemory.ResidentBytes, "By", "The process's resident memory.");
         _meter.CreateObservableUpDownCounter("multimodel.cache.active_loads", () => cache.LoadsInFlight, "{load}", "Loads under way.");
     }
+
+    /// <summary>The loaded models' confidence drift, on the same meter.</summary>
+    internal void Observe(ConfidenceMonitors monitors, Func<IEnumerable<ConfidenceMonitor>> loaded) => monitors.Observe(_meter, loaded);
 }

@@ -1,5 +1,6 @@
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
+using MultiModel.ModelHost.Monitoring;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Caching;
@@ -21,10 +22,11 @@ public sealed class LoadedModel
     private long _validatedTicks;
     private int _revalidating;
 
-    internal LoadedModel(ModelRef model, OnnxModel onnx, ModelArtifact artifact, ModelCharge charge, DateTimeOffset loadedAt)
+    internal LoadedModel(ModelRef model, OnnxModel onnx, ModelArtifact artifact, ModelCharge charge, DateTimeOffset loadedAt, ConfidenceMonitors monitors)
     {
         Ref = model;
         Tags = [new(ModelTags.Id, model.Id), new(ModelTags.Version, model.Version)];
+        Confidence = monitors.Create(model, Tags, onnx.Labels, artifact.Sidecar);
         _onnx = onnx;
         ETag = artifact.ETag;
         FileBytes = artifact.SizeBytes;
@@ -43,6 +45,9 @@ public sealed class LoadedModel
 
     /// <summary>Top-label post-processing from the model's sidecar; null when it has none.</summary>
     public LabelPostProcessor? Labels => _onnx.Labels;
+
+    /// <summary>Its top scores against their baseline; null for a model without labels or with drift off.</summary>
+    public ConfidenceMonitor? Confidence { get; }
 
     public string? ETag { get; }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
+using MultiModel.ModelHost.Monitoring;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Caching;
@@ -43,7 +44,7 @@ public sealed partial class ModelCache : IDisposable
     private readonly ConcurrentDictionary<ModelRef, LoadedModel> _resident = new();
     private long _hits, _misses, _loads, _failedLoads, _evictions;
 
-    public ModelCache(IModelStore store, OnnxRuntimeStartup onnxRuntime, IOptions<ModelCacheOptions> options, CacheBudget budget, TimeProvider time, CacheMetrics metrics, ILogger<ModelCache> logger)
+    public ModelCache(IModelStore store, OnnxRuntimeStartup onnxRuntime, IOptions<ModelCacheOptions> options, CacheBudget budget, TimeProvider time, CacheMetrics metrics, ConfidenceMonitors monitors, ILogger<ModelCache> logger)
     {
         _store = store;
         _options = options.Value;
@@ -52,11 +53,12 @@ public sealed partial class ModelCache : IDisposable
         Budget = budget;
         // The base the budget sits on: the host with ONNX Runtime started and warmed up, before any model.
         BaseResidentBytes = onnxRuntime.SessionOptions.ContinueWith(static _ => ProcessMemory.ResidentBytes(), TaskScheduler.Default);
-        _loader = new ModelLoader(store, onnxRuntime.SessionOptions, _options, budget, time);
+        _loader = new ModelLoader(store, onnxRuntime.SessionOptions, _options, budget, time, monitors);
         _loadSlots = new SemaphoreSlim(_options.MaxConcurrentLoads);
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = budget.Bytes, TrackStatistics = true });
         _metrics = metrics;
         metrics.Observe(this);
+        metrics.Observe(monitors, () => _resident.Values.Select(static model => model.Confidence).OfType<ConfidenceMonitor>());
     }
 
     public CacheBudget Budget { get; }

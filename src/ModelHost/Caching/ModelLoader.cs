@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
+using MultiModel.ModelHost.Monitoring;
 using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Caching;
 
 /// <summary>Fetches a model from the store, loads it into ONNX Runtime and works out what it costs in memory.</summary>
-internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessionOptions, ModelCacheOptions options, CacheBudget budget, TimeProvider time)
+internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessionOptions, ModelCacheOptions options, CacheBudget budget, TimeProvider time, ConfidenceMonitors monitors)
 {
     private readonly ConcurrentDictionary<ModelRef, Footprint> _footprints = new();
 
@@ -42,7 +43,7 @@ internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessio
                     $"Model {model} needs {Bytes.Describe(charge.Bytes)} of memory ({how}), more than the whole cache budget of {budget.Describe()}.");
             }
 
-            return new LoadedModel(model, onnx, artifact, charge, time.GetUtcNow());
+            return new LoadedModel(model, onnx, artifact, charge, time.GetUtcNow(), monitors);
         }
         catch
         {

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Api;
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Capture;
 using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Monitoring;
 using MultiModel.ModelHost.Storage;
 using MultiModel.ModelHost.Storage.S3;
 using MultiModel.ServiceDefaults;
@@ -25,6 +27,7 @@ public static class ModelHostBuilderExtensions
         services.AddModelHostOptions<RequestOptions>(RequestOptions.SectionName);
         services.AddModelHostOptions<PrewarmOptions>(PrewarmOptions.SectionName);
         services.AddModelHostOptions<ModelStoreOptions>(ModelStoreOptions.SectionName);
+        services.AddModelHostOptions<ConfidenceDriftOptions>(ConfidenceDriftOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         AllowLongRequestLines(builder);
@@ -34,6 +37,7 @@ public static class ModelHostBuilderExtensions
         services.AddModelStore(builder.Configuration);
         services.AddSingleton(static provider => CacheBudget.Resolve(provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value));
         services.AddSingleton<CacheMetrics>();
+        services.AddSingleton<ConfidenceMonitors>();
         services.AddSingleton<ModelCache>();
         services.AddSingleton<VersionResolver>();
         services.AddSingleton<PrewarmHealthCheck>();
@@ -44,6 +48,7 @@ public static class ModelHostBuilderExtensions
         services.AddSingleton<PredictionMetrics>();
         services.AddSingleton(ModelHostEmf.Contract()); // read only when EMF is on (Lambda)
         services.AddSingleton<PredictionSlots>();
+        services.AddDataCapture(builder.Configuration);
         services.AddHostedService<StartupPrewarm>();
         services.AddSingleton<ILambdaWarmup, PrewarmedModelWarmup>(); // asked only on Lambda, after the prewarm
 

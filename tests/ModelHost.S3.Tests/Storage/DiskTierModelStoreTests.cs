@@ -32,6 +32,22 @@ public sealed class DiskTierModelStoreTests(RadosgwFixture s3)
     }
 
     [Fact]
+    public async Task FetchAsync_SidecarWithConfidenceBaseline_KeptAsWrittenFromS3AndFromDiskAfterARestart()
+    {
+        var id = RadosgwFixture.NewId("diskbase");
+        const string Baseline = "[0,0,0,2,3,5,9,14,30,137]";
+        await s3.PutModelAsync(id, 1, SmallModels.Small, $$"""{"labels":["a","b","c"],"confidenceBaseline":{{Baseline}}}""");
+        using var sut = new DiskTierUnderTest(s3, new DiskTierOptions { Directory = TempDirectory(), RevalidateAfter = TimeSpan.FromDays(1) });
+
+        var fromS3 = await sut.Store.FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
+        var fromDisk = await sut.Reopen().FetchAsync(new(id, 1), long.MaxValue, CancellationToken.None);
+
+        Assert.Equal(1, sut.Requests.Count(HttpMethod.Get, "/model.onnx"));
+        Assert.Equal(Baseline, fromS3.Sidecar!.ConfidenceBaseline!.Value.GetRawText());
+        Assert.Equal(Baseline, fromDisk.Sidecar!.ConfidenceBaseline!.Value.GetRawText());
+    }
+
+    [Fact]
     public async Task FetchAsync_DefaultRevalidation_ChecksTheCopyWithHeadsAndNoGet()
     {
         var id = RadosgwFixture.NewId("diskhead");

@@ -32,11 +32,12 @@ public static class HttpExtensions
         (await response.Content.ReadFromJsonAsync<JsonElement>());
 
     /// <summary>The flat data of an output, as floats; "NaN"/"Infinity" strings become their values.</summary>
-    public static float[] OutputFloats(this JsonElement response, string name) =>
-        Output(response, name).GetProperty("data").EnumerateArray()
+    public static float[] OutputFloats(this JsonElement response, string name, string tensors = "outputs") =>
+        Output(response, name, tensors).GetProperty("data").EnumerateArray()
             .Select(x => x.ValueKind == JsonValueKind.String ? float.Parse(x.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : x.GetSingle())
             .ToArray();
 
-    public static JsonElement Output(this JsonElement response, string name) =>
-        response.GetProperty("outputs").EnumerateArray().Single(output => output.GetProperty("name").GetString() == name);
+    /// <summary>The tensor of that name in the array <paramref name="tensors"/> (a response's outputs, a capture record's inputs).</summary>
+    public static JsonElement Output(this JsonElement response, string name, string tensors = "outputs") =>
+        response.GetProperty(tensors).EnumerateArray().Single(output => output.GetProperty("name").GetString() == name);
 }
