@@ -1,5 +1,5 @@
+using System.Text;
 using System.Diagnostics.Metrics;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -27,8 +27,7 @@ internal static class DriftAndCaptureRecordCost
     {
         var model = new ModelRef("classifier", 1);
         using var onnx = OnnxModel.Load(model, classifier, new SessionOptions(), null);
-        using var json = JsonDocument.Parse(body);
-        using var request = PredictionFormats.Native.Read(json.RootElement, onnx.Signature);
+        using var request = PredictionFormats.Native.Read(Encoding.UTF8.GetBytes(body), onnx.Signature);
         using var prediction = Predictor.Run(onnx, request.Inputs, request.Outputs);
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meters = services.GetRequiredService<IMeterFactory>();
