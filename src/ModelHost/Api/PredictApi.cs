@@ -97,7 +97,8 @@ public static class PredictApi
     /// <summary>
     /// The model, and the slot the request holds once it has it. A loaded model is taken at once. For a cold one the
     /// request gives its slot up while the model loads, when it may (<see cref="PredictionSlots.TryAwaitLoad"/>), so
-    /// that a load does not hold up requests for loaded models, and queues for a slot again after.
+    /// that a load does not hold up requests for loaded models, and queues for a slot again after, holding its body
+    /// but not the model.
     /// </summary>
     private static async Task<(ModelLease Lease, RateLimitLease Slot)> AcquireModelAsync(
         ModelRef model, RateLimitLease slot, PredictDependencies dependencies, CancellationToken cancellationToken)
@@ -122,14 +123,18 @@ public static class PredictApi
         }
 
         slot.Dispose();
-        var lease = await dependencies.Cache.AcquireAsync(model, cancellationToken);
+        var loading = await dependencies.Cache.AcquireAsync(model, cancellationToken);
+        // Queued requests must not pin their models (an evicted model is freed only when its last lease ends), so the
+        // lease goes while the request queues for a slot, and is taken again after: usually a hit, not counted twice.
+        loading.Dispose();
+        var again = await dependencies.Slots.AcquireAsync(cancellationToken);
         try
         {
-            return (lease, await dependencies.Slots.AcquireAsync(cancellationToken));
+            return (await dependencies.Cache.AcquireAgainAsync(loading, cancellationToken), again);
         }
         catch
         {
-            lease.Dispose();
+            again.Dispose();
             throw;
         }
     }

@@ -77,11 +77,22 @@ public sealed partial class ModelCache : IDisposable
     /// A lease on the model, loading it on a miss. Concurrent misses for one model share a single load; the load keeps
     /// going for the others if this caller gives up.
     /// </summary>
-    public async ValueTask<ModelLease> AcquireAsync(ModelRef model, CancellationToken cancellationToken)
+    public ValueTask<ModelLease> AcquireAsync(ModelRef model, CancellationToken cancellationToken) =>
+        AcquireAsync(model, countHit: true, cancellationToken);
+
+    /// <summary>
+    /// Takes a model again for a request that let go of it while it waited for something else (a prediction slot), so
+    /// that waiting did not keep an evicted model in memory. Usually a hit, not counted twice; what the first lease
+    /// saw (a miss, a load) carries over.
+    /// </summary>
+    public async ValueTask<ModelLease> AcquireAgainAsync(ModelLease released, CancellationToken cancellationToken) =>
+        (await AcquireAsync(released.Ref, countHit: false, cancellationToken)).After(released);
+
+    private async ValueTask<ModelLease> AcquireAsync(ModelRef model, bool countHit, CancellationToken cancellationToken)
     {
         while (true)
         {
-            if (TryAcquireLoaded(model) is { } hit)
+            if (TryAcquireLoaded(model, countHit) is { } hit)
             {
                 return hit;
             }
@@ -124,16 +135,22 @@ public sealed partial class ModelCache : IDisposable
     }
 
     /// <summary>A lease on the model if it is loaded now (a hit), without waiting for anything; null otherwise.</summary>
-    public ModelLease? TryAcquireLoaded(ModelRef model)
+    public ModelLease? TryAcquireLoaded(ModelRef model) => TryAcquireLoaded(model, countHit: true);
+
+    private ModelLease? TryAcquireLoaded(ModelRef model, bool countHit)
     {
         if (!_cache.TryGetValue(model, out LoadedModel? cached) || !cached!.TryAddReference())
         {
             return null;
         }
 
-        Interlocked.Increment(ref _hits);
-        _metrics.Hit(cached);
-        cached.RecordUse(_time.GetUtcNow(), countHit: true);
+        if (countHit)
+        {
+            Interlocked.Increment(ref _hits);
+            _metrics.Hit(cached);
+        }
+
+        cached.RecordUse(_time.GetUtcNow(), countHit);
         RevalidateIfDue(cached);
         return new ModelLease(cached, cacheHit: true, TimeSpan.Zero);
     }

@@ -19,12 +19,20 @@ public sealed class ModelLease : IDisposable
     public LoadedModel Model => _model ?? throw new ObjectDisposedException(nameof(ModelLease));
     /// <summary>The model version leased; still readable once the lease is disposed.</summary>
     public ModelRef Ref { get; }
-    public bool CacheHit { get; }
+    public bool CacheHit { get; private set; }
 
     /// <summary>Time this request waited for the model to load; zero on a cache hit.</summary>
-    public TimeSpan LoadTime { get; }
+    public TimeSpan LoadTime { get; private set; }
 
     internal OnnxModel Onnx => Model.Onnx;
+
+    /// <summary>Counts what an earlier lease of the same request saw: a load then is this request's load too.</summary>
+    internal ModelLease After(ModelLease earlier)
+    {
+        CacheHit &= earlier.CacheHit;
+        LoadTime += earlier.LoadTime;
+        return this;
+    }
 
     public void Dispose() => Interlocked.Exchange(ref _model, null)?.ReleaseReference();
 }

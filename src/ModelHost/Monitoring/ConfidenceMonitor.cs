@@ -54,8 +54,30 @@ public sealed class ConfidenceMonitor
         {
             if (prediction.OutputNames[output] == _scoresOutput)
             {
-                Record(prediction.Outputs[output].GetTensorDataAsSpan<float>());
+                var scores = prediction.Outputs[output];
+                if (scores.OnnxType == OnnxValueType.ONNX_TYPE_SEQUENCE)
+                {
+                    RecordMaps(scores);
+                }
+                else
+                {
+                    Record(scores.GetTensorDataAsSpan<float>());
+                }
+
                 return;
+            }
+        }
+    }
+
+    // A ZipMap output (seq(map(key, float))): each row's scores are its map's values, whatever the keys.
+    private void RecordMaps(OrtValue sequence)
+    {
+        for (var row = 0; row < sequence.GetValueCount(); row++)
+        {
+            var (scores, _, _) = ScoreMaps.Row(sequence, row);
+            if (scores.Length > 0 && ConfidenceBins.Of(Top(scores)) is var bin and >= 0)
+            {
+                Add(bin);
             }
         }
     }
