@@ -79,46 +79,51 @@ public sealed class PredictionSlotsTests
     [Fact]
     public async Task Predict_WhileAColdModelLoads_LoadedModelsAreServedBesideIt()
     {
-        using var app = new ModelHostApp(new() { ["ModelHost:Requests:MaxConcurrentPredictions"] = "1" });
-        app.AddModel("warm", 1, TestModelFactory.Mlp(2, 8, 2, seed: 1));
-        app.AddModel("cold", 1, TestModelFactory.Mlp(2, 8, 2, seed: 2));
-        var client = app.CreateClient();
-        await client.PredictRawAsync("/models/warm/predict", Body);
-        var gate = app.Store.Hold("cold");
+        var (app, client, gate, cold) = await StartHeldColdLoadAsync(new() { ["ModelHost:Requests:MaxConcurrentPredictions"] = "1" });
+        using (app)
+        {
+            // The only slot was the cold request's: the warm one is served only if it gave the slot up for the load.
+            var warm = await client.PredictRawAsync("/models/warm/predict", Body).WaitAsync(TimeSpan.FromSeconds(30));
 
-        var cold = client.PredictRawAsync("/models/cold/predict", Body);
-        Assert.True(await Eventually.TrueAsync(() => app.Store.FetchCount("cold") == 1), "the cold model's load should have started");
-        // The only slot was the cold request's: the warm one is served only if it gave the slot up for the load.
-        var warm = await client.PredictRawAsync("/models/warm/predict", Body).WaitAsync(TimeSpan.FromSeconds(30));
-
-        Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
-        Assert.False(cold.IsCompleted);
-        gate.SetResult();
-        Assert.Equal(HttpStatusCode.OK, (await cold).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+            Assert.False(cold.IsCompleted);
+            gate.SetResult();
+            Assert.Equal(HttpStatusCode.OK, (await cold).StatusCode);
+        }
     }
 
     [Fact]
     public async Task Predict_NoRoomToAwaitLoadsWithoutASlot_TheColdRequestKeepsItsSlotThroughTheLoad()
     {
-        using var app = new ModelHostApp(new()
+        var (app, client, gate, cold) = await StartHeldColdLoadAsync(new()
         {
             ["ModelHost:Requests:MaxConcurrentPredictions"] = "1",
             ["ModelHost:Requests:MaxPredictionsAwaitingLoad"] = "0",
         });
+        using (app)
+        {
+            var warm = client.PredictRawAsync("/models/warm/predict", Body);
+            await Task.Delay(200);
+            Assert.False(warm.IsCompleted, "with no room to await a load without a slot, the warm request waits for the slot");
+
+            gate.SetResult();
+            Assert.Equal(HttpStatusCode.OK, (await cold).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await warm).StatusCode);
+        }
+    }
+
+    // "warm" loaded, then a request for "cold" whose load is held until the returned gate is completed.
+    private static async Task<(ModelHostApp App, HttpClient Client, TaskCompletionSource Gate, Task<HttpResponseMessage> Cold)> StartHeldColdLoadAsync(
+        Dictionary<string, string?> settings)
+    {
+        var app = new ModelHostApp(settings);
         app.AddModel("warm", 1, TestModelFactory.Mlp(2, 8, 2, seed: 1));
         app.AddModel("cold", 1, TestModelFactory.Mlp(2, 8, 2, seed: 2));
         var client = app.CreateClient();
         await client.PredictRawAsync("/models/warm/predict", Body);
         var gate = app.Store.Hold("cold");
-
         var cold = client.PredictRawAsync("/models/cold/predict", Body);
         Assert.True(await Eventually.TrueAsync(() => app.Store.FetchCount("cold") == 1), "the cold model's load should have started");
-        var warm = client.PredictRawAsync("/models/warm/predict", Body);
-        await Task.Delay(200);
-        Assert.False(warm.IsCompleted, "with no room to await a load without a slot, the warm request waits for the slot");
-
-        gate.SetResult();
-        Assert.Equal(HttpStatusCode.OK, (await cold).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await warm).StatusCode);
+        return (app, client, gate, cold);
     }
 }
