@@ -33,8 +33,9 @@ public sealed class RuleMetricsTests
         await router.PollAsync(TimeSpan.FromSeconds(30));
         listener.RecordObservableInstruments();
 
-        // The poll read the broken file, and the file watcher may have made a read of its own: one or two failures.
-        Assert.InRange(FailedReadsCounted(measurements), 1, 2);
+        // The poll read the broken file, and the file watcher may have made reads of its own: one write of a file can
+        // raise several change events (a CI run counted three failures), so at least the poll's failure is counted.
+        Assert.True(FailedReadsCounted(measurements) >= 1, "the poll's failed read was not counted");
         lock (measurements)
         {
             Assert.Equal(42, measurements.Last(m => m.Name == "multimodel.router.rules.age").Value); // the failed read did not refresh it
