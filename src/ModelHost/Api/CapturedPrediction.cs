@@ -21,11 +21,12 @@ internal sealed class CapturedPrediction
     private readonly ModelRef _model;
     private readonly DateTimeOffset _time;
     private readonly ModelCaptureOptions _settings;
+    private readonly byte[]? _hashKey;
 
-    private CapturedPrediction(ModelRef model, DateTimeOffset time, ModelCaptureOptions settings)
+    private CapturedPrediction(ModelRef model, DateTimeOffset time, ModelCaptureOptions settings, byte[]? hashKey)
     {
         _writer = new Utf8JsonWriter(_line);
-        (_model, _time, _settings) = (model, time, settings);
+        (_model, _time, _settings, _hashKey) = (model, time, settings, hashKey);
     }
 
     /// <summary>The record begun, inputs written, when this request is in the model's sample; null otherwise (the usual case, at the cost of one random draw).</summary>
@@ -36,7 +37,7 @@ internal sealed class CapturedPrediction
             return null;
         }
 
-        var record = new CapturedPrediction(model, capture.Time.GetUtcNow(), settings);
+        var record = new CapturedPrediction(model, capture.Time.GetUtcNow(), settings, capture.HashKey);
         try
         {
             record.WriteStart(requestId, inputs);
@@ -118,7 +119,11 @@ internal sealed class CapturedPrediction
         }
     }
 
-    /// <summary>Name, type and shape as they are; each element as the SHA-256 of a string's UTF-8 bytes or of a number's JSON text.</summary>
+    /// <summary>
+    /// Name, type and shape as they are; each element as the SHA-256 of a string's UTF-8 bytes or of a number's JSON
+    /// text, or its HMAC-SHA256 under the capture's key. The property's name says which, so a reader never compares a
+    /// keyed hash with a plain one.
+    /// </summary>
     private void WriteHashed(string name, OrtValue tensor)
     {
         var plain = new ArrayBufferWriter<byte>();
@@ -137,11 +142,11 @@ internal sealed class CapturedPrediction
             root.GetProperty(property).WriteTo(_writer);
         }
 
-        _writer.WriteStartArray("sha256");
+        _writer.WriteStartArray(_hashKey is null ? "sha256" : "hmacSha256");
         foreach (var element in root.GetProperty("data").EnumerateArray())
         {
-            var text = element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
-            _writer.WriteStringValue(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+            var text = Encoding.UTF8.GetBytes(element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText());
+            _writer.WriteStringValue(Convert.ToHexStringLower(_hashKey is null ? SHA256.HashData(text) : HMACSHA256.HashData(_hashKey, text)));
         }
 
         _writer.WriteEndArray();

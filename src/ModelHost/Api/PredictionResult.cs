@@ -41,6 +41,13 @@ internal sealed class PredictionResult(
             captured?.Complete(capture, prediction, StatusCodes.Status200OK);
         }
 
+        if (captured is not null && capture.FlushWithinRequest)
+        {
+            // Before the invocation ends, on Lambda: a frozen environment's timer would leave it, and its shutdown lose it.
+            // Write failures are counted and logged by the writer, never thrown at the prediction.
+            await httpContext.RequestServices.GetRequiredService<CaptureWriter>().FlushAsync(CancellationToken.None);
+        }
+
         var elapsed = Stopwatch.GetElapsedTime(startedTimestamp);
         log.Write(model.Id, model.Version, StatusCodes.Status200OK, cacheHit ? "hit" : "miss", loadTime.TotalMilliseconds,
             prediction.InferenceTime.TotalMilliseconds, elapsed.TotalMilliseconds);

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public sealed partial class DataCapture
         _logger = logger;
         _options = options.Value;
         Time = time;
+        HashKey = _options.HashKey is { } key ? Encoding.UTF8.GetBytes(key) : null;
         _buffer = Channel.CreateBounded<CaptureRecord>(new BoundedChannelOptions(_options.BufferRecords)
         {
             FullMode = BoundedChannelFullMode.Wait, // with TryWrite: a full buffer refuses the record, which is then counted
@@ -35,6 +37,12 @@ public sealed partial class DataCapture
     }
 
     internal ChannelReader<CaptureRecord> Records => _buffer.Reader;
+
+    /// <summary>The key hashed inputs are written under (HMAC-SHA256); null for plain SHA-256.</summary>
+    internal byte[]? HashKey { get; }
+
+    /// <summary>Whether a sampled request writes the buffer out itself (<see cref="DataCaptureOptions.FlushWithinRequest"/>).</summary>
+    internal bool FlushWithinRequest => _options.FlushWithinRequest;
 
     /// <summary>The clock a record's time is read from.</summary>
     internal TimeProvider Time { get; }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text;
 using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Capture;
@@ -32,8 +33,25 @@ public sealed class DataCaptureOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A secret that makes <see cref="ModelCaptureOptions.HashInputs"/> keyed (HMAC-SHA256): without one, anyone who
+    /// reads the records can find a hashed value from a small set (an age, a postcode) by hashing every candidate.
+    /// From a secret store through configuration (an environment variable the deployment fills), never a checked-in file.
+    /// </summary>
+    public string? HashKey { get; set; }
+
+    /// <summary>
+    /// Each sampled request writes the buffer out before it ends, instead of leaving it to the timer. Meant for
+    /// Lambda, where an environment is frozen after each invocation and may be shut down without a signal: this way
+    /// no sampled record is lost, at the price of one write (an S3 PUT) on every sampled request's time there.
+    /// </summary>
+    public bool FlushWithinRequest { get; set; }
+
     /// <summary>Models captured, by id.</summary>
     public Dictionary<string, ModelCaptureOptions> Models { get; set; } = [];
+
+    /// <summary>SHA-256's own size: a shorter HMAC key weakens it (RFC 2104, section 3).</summary>
+    public const int MinimumHashKeyBytes = 32;
 
     public bool Enabled => Models.Count > 0;
 
@@ -43,6 +61,12 @@ public sealed class DataCaptureOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"{SectionName} captures {string.Join(", ", Models.Keys)} and needs exactly one destination: {nameof(S3Bucket)} or {nameof(LocalFolder)}.");
+        }
+
+        if (HashKey is { } key && Encoding.UTF8.GetByteCount(key) < MinimumHashKeyBytes)
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(HashKey)} is {Encoding.UTF8.GetByteCount(key)} bytes; a key for HMAC-SHA256 needs at least {MinimumHashKeyBytes} (random ones, e.g. `openssl rand -base64 32`).");
         }
 
         foreach (var (id, model) in Models)

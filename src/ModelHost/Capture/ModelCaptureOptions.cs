@@ -12,7 +12,10 @@ public sealed class ModelCaptureOptions
     /// <summary>Inputs written by name only (<c>"redacted": true</c>): their values never leave the request.</summary>
     public string[] RedactInputs { get; set; } = [];
 
-    /// <summary>Inputs whose every element is written as the lowercase hex SHA-256 of its JSON text, so equal values can still be joined.</summary>
+    /// <summary>
+    /// Inputs whose every element is written as the lowercase hex SHA-256 of its JSON text (HMAC-SHA256 under
+    /// <see cref="DataCaptureOptions.HashKey"/> when one is set), so equal values can still be joined.
+    /// </summary>
     public string[] HashInputs { get; set; } = [];
 
     /// <summary>Whether the outputs are written beside the inputs.</summary>
