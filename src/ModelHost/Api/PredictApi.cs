@@ -103,12 +103,23 @@ public static class PredictApi
     private static async Task<(ModelLease Lease, RateLimitLease Slot)> AcquireModelAsync(
         ModelRef model, RateLimitLease slot, PredictDependencies dependencies, CancellationToken cancellationToken)
     {
-        if (dependencies.Cache.TryAcquireLoaded(model) is { } loaded)
+        RateLimitLease? awaiting;
+        try
         {
-            return (loaded, slot);
+            if (dependencies.Cache.TryAcquireLoaded(model) is { } loaded)
+            {
+                return (loaded, slot);
+            }
+
+            awaiting = dependencies.Slots.TryAwaitLoad();
+        }
+        catch
+        {
+            slot.Dispose(); // ours since the caller let go of it: nobody else would give it back
+            throw;
         }
 
-        using var awaiting = dependencies.Slots.TryAwaitLoad();
+        using var awaitingLoad = awaiting;
         if (awaiting is null)
         {
             try

@@ -144,15 +144,24 @@ public sealed partial class ModelCache : IDisposable
             return null;
         }
 
-        if (countHit)
+        var lease = new ModelLease(cached, cacheHit: true, TimeSpan.Zero);
+        try
         {
-            Interlocked.Increment(ref _hits);
-            _metrics.Hit(cached);
-        }
+            if (countHit)
+            {
+                Interlocked.Increment(ref _hits);
+                _metrics.Hit(cached);
+            }
 
-        cached.RecordUse(_time.GetUtcNow(), countHit);
-        RevalidateIfDue(cached);
-        return new ModelLease(cached, cacheHit: true, TimeSpan.Zero);
+            cached.RecordUse(_time.GetUtcNow(), countHit);
+            RevalidateIfDue(cached);
+            return lease;
+        }
+        catch
+        {
+            lease.Dispose(); // the reference just taken, or the model could never be freed
+            throw;
+        }
     }
 
     public CacheSnapshot Snapshot() => new(

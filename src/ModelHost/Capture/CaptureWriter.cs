@@ -37,6 +37,12 @@ public sealed partial class CaptureWriter(
             {
                 foreach (var batch in partition.Chunk(_options.BatchRecords))
                 {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        capture.Dropped(partition.Key.Model, batch.Length); // out of shutdown time: taken from the buffer, so counted here
+                        continue;
+                    }
+
                     await WriteAsync(partition.Key.Model, partition.Key.Hour, batch, cancellationToken);
                 }
             }
@@ -84,7 +90,11 @@ public sealed partial class CaptureWriter(
         {
             await destination.WriteAsync(key, content.WrittenMemory, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            capture.Dropped(model, batch.Length); // the host's shutdown time ran out during the write
+        }
+        catch (Exception exception)
         {
             capture.Dropped(model, batch.Length);
             LogFailureNowAndThen(exception, model, batch.Length, key);

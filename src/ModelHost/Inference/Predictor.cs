@@ -44,7 +44,7 @@ internal static class Predictor
         if (unknown.Length > 0)
         {
             throw new InvalidInputException(
-                $"The model has no output {string.Join(", ", unknown.Select(name => $"'{name}'"))}; its outputs are {signature.DescribeOutputs()}.");
+                $"The model has no output {string.Join(", ", unknown.Take(10).Select(name => $"'{name}'"))}{(unknown.Length > 10 ? $" (and {unknown.Length - 10} more)" : "")}; its outputs are {signature.DescribeOutputs()}.");
         }
 
         if (labels is not null && !names.Contains(labels.ScoresOutput))

@@ -130,8 +130,25 @@ public sealed class ConfidenceMonitor
         return new ConfidenceDriftReading(Drift(baseline, window, samples), ConfidenceDriftReading.Learned, learned, samples, null);
     }
 
+    /// <summary>
+    /// Judged on the bins' own totals, not on the counters beside them: a score is counted a moment before its bin is,
+    /// so a reading in between could find one sample and every bin empty, which the index refuses.
+    /// </summary>
     private double? Drift(ReadOnlySpan<double> baseline, ReadOnlySpan<double> window, int samples) =>
-        samples < _minimumSamples ? null : PopulationStabilityIndex.Compute(baseline, window);
+        samples < _minimumSamples || Total(window) < Math.Max(_minimumSamples, 1) || Total(baseline) <= 0
+            ? null
+            : PopulationStabilityIndex.Compute(baseline, window);
+
+    private static double Total(ReadOnlySpan<double> counts)
+    {
+        var total = 0.0;
+        foreach (var count in counts)
+        {
+            total += count;
+        }
+
+        return total;
+    }
 
     private void Add(int bin)
     {

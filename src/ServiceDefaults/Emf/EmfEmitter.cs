@@ -61,7 +61,7 @@ public sealed partial class EmfEmitter : IHostedService, IDisposable
                 var now = _time.GetUtcNow();
                 if (_gaugesRead is not { } read || now - read >= _gaugeInterval)
                 {
-                    _listener.RecordObservableInstruments();
+                    ReadGauges();
                     _gaugesRead = now;
                 }
 
@@ -79,10 +79,26 @@ public sealed partial class EmfEmitter : IHostedService, IDisposable
                 _writer.Write(process, timestamp, _writeLine, refused - _refusedWritten);
                 _refusedWritten = refused;
             }
-            catch (Exception exception) when (exception is IOException or ObjectDisposedException)
+            catch (Exception exception)
             {
                 LogWriteFailed(_logger, exception); // metrics must never fail the request they describe
             }
+        }
+    }
+
+    /// <summary>
+    /// Reads every gauge; one whose callback throws is logged and left out, and the rest, the counters and the request
+    /// go on (the listener reads them all and then throws what failed).
+    /// </summary>
+    private void ReadGauges()
+    {
+        try
+        {
+            _listener.RecordObservableInstruments();
+        }
+        catch (Exception exception)
+        {
+            LogGaugeFailed(_logger, exception);
         }
     }
 
@@ -99,4 +115,8 @@ public sealed partial class EmfEmitter : IHostedService, IDisposable
 
     [LoggerMessage(EventId = 2, EventName = "EmfWriteFailed", Level = LogLevel.Warning, Message = "EMF documents could not be written to stdout.")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3, EventName = "EmfGaugeFailed", Level = LogLevel.Warning,
+        Message = "A gauge's callback failed while EMF read the gauges; the gauges that failed are left out of this flush.")]
+    private static partial void LogGaugeFailed(ILogger logger, Exception exception);
 }

@@ -40,7 +40,8 @@ public sealed class BinaryExtensionErrorTests : IClassFixture<BinaryExtensionErr
         { "mlp", Mlp.Replace("SIZE", "-1"), 0, "json", "binary_data_size -1; expected its size in bytes" },
         { "mlp", Mlp.Replace("}}]", "},\"data\":[1,2,3,4]}]").Replace("SIZE", "16"), 16, "json", "both \"data\" and a binary_data_size" },
         { "mlp", Mlp.Replace("SIZE", "16").Replace("]}", "],\"outputs\":[{\"name\":\"y\",\"parameters\":{\"binary_data\":\"yes\"}}]}"), 16, "json", "binary_data that is \"yes\"; expected true or false" },
-        { "types", """{"inputs":[{"name":"in_string","shape":[1,2],"datatype":"BYTES","parameters":{"binary_data_size":6}}]}""", -1, "json", "ends inside element in_string[0][1]" },
+        { "types", """{"inputs":[{"name":"in_string","shape":[1,2],"datatype":"BYTES","parameters":{"binary_data_size":9}}]}""", -1, "json", "ends inside element in_string[0][1]" },
+        { "types", """{"inputs":[{"name":"in_string","shape":[1,2],"datatype":"BYTES","parameters":{"binary_data_size":4}}]}""", 4, "json", "has shape [1, 2], 2 elements, but its binary data is 4 bytes; each element needs at least 4" },
         { "types", """{"inputs":[{"name":"in_bool","shape":[1,2],"datatype":"BOOL","parameters":{"binary_data_size":2}}]}""", -2, "json", "in_bool[0][1] is the byte 2; a BOOL element is 0 or 1" },
     };
 
@@ -65,7 +66,7 @@ public sealed class BinaryExtensionErrorTests : IClassFixture<BinaryExtensionErr
     // -1: a BYTES tensor of two elements whose second length runs past the end; -2: BOOL bytes 1 and 2; else that many float bytes.
     private static byte[] Binary(int kind) => kind switch
     {
-        -1 => [1, 0, 0, 0, (byte)'a', 9, 0],
+        -1 => [1, 0, 0, 0, (byte)'a', 9, 0, 0, 0],
         -2 => [1, 2],
         _ => new byte[kind],
     };

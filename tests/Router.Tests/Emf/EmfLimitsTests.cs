@@ -65,5 +65,29 @@ public sealed class EmfLimitsTests
         Assert.Empty(output.Lines);
     }
 
+    [Fact]
+    public void Flush_AGaugeCallbackThrows_TheOtherGaugesAndCountersAreStillWrittenAndNothingIsThrown()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        var contract = new EmfContract(MeterName, "group", "Group")
+            .Map("test.broken", EmfMetric.Gauge("Broken", EmfUnit.Count))
+            .Map("test.level", EmfMetric.Gauge("Level", EmfUnit.Count))
+            .Map("test.counter", EmfMetric.Count("Counter"));
+        var output = new LineCapture();
+        using var emitter = new EmfEmitter(contract, Options(), meters, new EmfOutput(output), TimeProvider.System, NullLogger<EmfEmitter>.Instance);
+        var meter = meters.Create(MeterName);
+        meter.CreateObservableGauge<long>("test.broken", Measurement<long> () => throw new InvalidOperationException("a gauge with a bug"));
+        meter.CreateObservableGauge("test.level", () => new Measurement<long>(7, new KeyValuePair<string, object?>("group", "g")));
+        meter.CreateCounter<long>("test.counter").Add(3, new KeyValuePair<string, object?>("group", "g"));
+
+        emitter.Flush(); // on Lambda this runs in the request's pipeline: a throw here would turn its answer into a 500
+
+        var documents = EmfLog.Documents(output.Lines);
+        Assert.Equal(7, Assert.Single(documents, document => document.Has("Level")).Value("Level"));
+        Assert.Equal(3, Assert.Single(documents, document => document.Has("Counter")).Value("Counter"));
+        Assert.DoesNotContain(documents, document => document.Has("Broken"));
+    }
+
     private static MetricsOptions Options() => new() { Emf = { Enabled = true, FunctionName = "limits-test" } };
 }

@@ -42,6 +42,15 @@ internal static class BinaryTensorReader
 
     private static OrtValue Strings(ReadOnlySpan<byte> bytes, long count, long[] shape, string name)
     {
+        if (count > bytes.Length / 4)
+        {
+            // Checked before the tensor is made: ONNX Runtime builds every element's empty string at once, so a shape of
+            // 200,000,000 with a few bytes of data would take gigabytes before the first length was read.
+            throw new InvalidInputException(
+                $"BYTES input '{name}' has shape [{string.Join(", ", shape)}], {count} elements, but its binary data is {bytes.Length} bytes; " +
+                "each element needs at least 4 (its little-endian length).");
+        }
+
         var tensor = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape);
         try
         {

@@ -18,7 +18,7 @@ internal static class JsonTensorScanner
         {
             long[]? shape = null;
             (bool IsArray, int First, long Elements)? data = null;
-            var keys = new List<string>(2);
+            var keys = JsonSyntax.Keys();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var key = JsonSyntax.PropertyName(ref reader, keys);

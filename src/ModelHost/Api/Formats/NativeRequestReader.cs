@@ -16,7 +16,7 @@ internal static class NativeRequestReader
 
         List<JsonInput>? inputs = null;
         IReadOnlyList<string>? outputs = null;
-        var keys = new List<string>(2);
+        var keys = JsonSyntax.Keys();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = JsonSyntax.PropertyName(ref reader, keys);
@@ -46,7 +46,7 @@ internal static class NativeRequestReader
         }
 
         var inputs = new List<JsonInput>();
-        var names = new List<string>();
+        var names = JsonSyntax.Keys();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = JsonSyntax.PropertyName(ref reader, names);

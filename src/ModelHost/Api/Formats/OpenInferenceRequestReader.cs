@@ -23,7 +23,7 @@ internal static class OpenInferenceRequestReader
         (List<string> Names, Dictionary<string, bool> Binary)? outputs = null;
         Dictionary<string, string> parameters = [];
         string? id = null;
-        var keys = new List<string>(4);
+        var keys = JsonSyntax.Keys();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = JsonSyntax.PropertyName(ref reader, keys);
@@ -71,7 +71,7 @@ internal static class OpenInferenceRequestReader
         long[]? shape = null;
         (bool IsArray, int First, long Elements)? data = null;
         Dictionary<string, string> parameters = [];
-        var keys = new List<string>(5);
+        var keys = JsonSyntax.Keys();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = JsonSyntax.PropertyName(ref reader, keys);
@@ -153,7 +153,7 @@ internal static class OpenInferenceRequestReader
         {
             string? name = null;
             Dictionary<string, string> parameters = [];
-            var keys = new List<string>(2);
+            var keys = JsonSyntax.Keys();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 throw new InvalidInputException("Every requested output needs a \"name\" string.");
@@ -198,7 +198,7 @@ internal static class OpenInferenceRequestReader
             return parameters;
         }
 
-        var keys = new List<string>();
+        var keys = JsonSyntax.Keys();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = JsonSyntax.PropertyName(ref reader, keys);
