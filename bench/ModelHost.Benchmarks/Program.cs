@@ -9,10 +9,17 @@ using MultiModel.ModelHost.Benchmarks;
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- wire [rounds] [requests per side per round] [baseline ModelHost.dll]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- baseline <baseline ModelHost.dll> [rounds] [predictions per side per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- json-read [rounds] [reads per side per round]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- load <predict URL> <JSON body> [seconds]
 var which = args.ElementAtOrDefault(0) ?? "all";
 if (which == "ort-probe")
 {
     OrtOptionsBenchmark.Probe(args[1], args[2]); // a child process of ort-options: one configuration, one row
+    return;
+}
+
+if (which == "load")
+{
+    await LoadForProfiling.RunAsync(args[1], args[2], TimeSpan.FromSeconds(double.TryParse(args.ElementAtOrDefault(3), out var seconds) ? seconds : 20));
     return;
 }
 
