@@ -12,6 +12,9 @@ public sealed class DataCaptureOptions : IValidatableObject
 {
     public const string SectionName = "ModelHost:DataCapture";
 
+    /// <summary>SHA-256's own size: a shorter HMAC key weakens it (RFC 2104, section 3).</summary>
+    public const int MinimumHashKeyBytes = 32;
+
     /// <summary>A bucket to write to, through the host's S3 client settings (<c>ModelHost:Store:S3</c>: region, endpoint, timeouts).</summary>
     public string? S3Bucket { get; set; }
 
@@ -49,9 +52,6 @@ public sealed class DataCaptureOptions : IValidatableObject
 
     /// <summary>Models captured, by id.</summary>
     public Dictionary<string, ModelCaptureOptions> Models { get; set; } = [];
-
-    /// <summary>SHA-256's own size: a shorter HMAC key weakens it (RFC 2104, section 3).</summary>
-    public const int MinimumHashKeyBytes = 32;
 
     public bool Enabled => Models.Count > 0;
 

