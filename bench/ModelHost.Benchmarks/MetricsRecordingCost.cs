@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using MultiModel.ModelHost.Api;
@@ -39,18 +38,7 @@ internal static class MetricsRecordingCost
         var cache = new CacheMetrics(meters);
         var model = new ModelRef("tiny", 1);
         var (total, inference) = (TimeSpan.FromMicroseconds(180), TimeSpan.FromMicroseconds(20));
-        for (var i = 0; i < Iterations / 10; i++)
-        {
-            OnePrediction();
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < Iterations; i++)
-        {
-            OnePrediction();
-        }
-
-        return Stopwatch.GetElapsedTime(started).TotalNanoseconds / Iterations;
+        return InProcessTiming.NanosecondsPer(Iterations, OnePrediction);
 
         // A hit records like a miss of a known model: one counter add with the model's two tags.
         void OnePrediction()
