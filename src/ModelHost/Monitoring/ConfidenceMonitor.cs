@@ -112,7 +112,7 @@ public sealed class ConfidenceMonitor
         var samples = _window.Samples;
         if (_givenBaseline is { } given)
         {
-            return new ConfidenceDriftReading(Drift(given, window, samples), ConfidenceDriftReading.FromSidecar, null, samples, null);
+            return new ConfidenceDriftReading(Drift(given, window), ConfidenceDriftReading.FromSidecar, null, samples, null);
         }
 
         var learned = Math.Min(Interlocked.Read(ref _learnedSamples), _baselineSize);
@@ -127,28 +127,18 @@ public sealed class ConfidenceMonitor
             baseline[bin] = Volatile.Read(ref _learnedCounts[bin]);
         }
 
-        return new ConfidenceDriftReading(Drift(baseline, window, samples), ConfidenceDriftReading.Learned, learned, samples, null);
+        return new ConfidenceDriftReading(Drift(baseline, window), ConfidenceDriftReading.Learned, learned, samples, null);
     }
 
     /// <summary>
-    /// Judged on the bins' own totals, not on the counters beside them: a score is counted a moment before its bin is,
-    /// so a reading in between could find one sample and every bin empty, which the index refuses.
+    /// Judged on the bins' own totals, not on the window's counter: a score is counted a moment before its bin is, so a
+    /// reading in between could find one sample and every bin empty, which the index refuses. The bins never hold more
+    /// than the counter says, so too few samples by the counter are too few by the bins too.
     /// </summary>
-    private double? Drift(ReadOnlySpan<double> baseline, ReadOnlySpan<double> window, int samples) =>
-        samples < _minimumSamples || Total(window) < Math.Max(_minimumSamples, 1) || Total(baseline) <= 0
+    private double? Drift(ReadOnlySpan<double> baseline, ReadOnlySpan<double> window) =>
+        PopulationStabilityIndex.Total(window) < Math.Max(_minimumSamples, 1) || PopulationStabilityIndex.Total(baseline) <= 0
             ? null
             : PopulationStabilityIndex.Compute(baseline, window);
-
-    private static double Total(ReadOnlySpan<double> counts)
-    {
-        var total = 0.0;
-        foreach (var count in counts)
-        {
-            total += count;
-        }
-
-        return total;
-    }
 
     private void Add(int bin)
     {

@@ -22,7 +22,7 @@ public static class PopulationStabilityIndex
             throw new ArgumentException("Both histograms must have the same bins.", nameof(actualCounts));
         }
 
-        double expectedTotal = Sum(expectedCounts), actualTotal = Sum(actualCounts);
+        double expectedTotal = Total(expectedCounts), actualTotal = Total(actualCounts);
         if (expectedTotal <= 0 || actualTotal <= 0)
         {
             throw new ArgumentException("Both histograms must hold at least one value.");
@@ -39,7 +39,8 @@ public static class PopulationStabilityIndex
         return index;
     }
 
-    private static double Sum(ReadOnlySpan<double> counts)
+    /// <summary>A histogram's total, negative counts as none: what <see cref="Compute"/> needs positive on both sides.</summary>
+    public static double Total(ReadOnlySpan<double> counts)
     {
         var total = 0.0;
         foreach (var count in counts)
