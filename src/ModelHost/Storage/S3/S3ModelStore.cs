@@ -49,27 +49,16 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
             MaxKeys = _options.ListPageSize,
         };
         var versions = new SortedSet<int>();
-        try
+        await ForEachPageAsync(request, $"Model '{modelId}'", page =>
         {
-            do
+            foreach (var s3Object in page.S3Objects ?? [])
             {
-                var page = await _client.ListObjectsV2Async(request, cancellationToken);
-                foreach (var s3Object in page.S3Objects ?? [])
+                if (_keys.VersionOf(modelId, s3Object.Key) is > 0 and var version)
                 {
-                    if (_keys.VersionOf(modelId, s3Object.Key) is > 0 and var version)
-                    {
-                        versions.Add(version);
-                    }
+                    versions.Add(version);
                 }
-
-                request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
             }
-            while (request.ContinuationToken is not null);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw Translate(exception, $"Model '{modelId}'", request.Prefix);
-        }
+        }, cancellationToken);
 
         return [.. versions];
     }
