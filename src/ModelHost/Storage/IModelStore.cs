@@ -32,6 +32,15 @@ public interface IModelStore
     Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The model's rollout policy as stored (<c>{id}/rollout.json</c>, <see cref="RolloutPolicy"/>), unparsed so that the
+    /// reader reports its problems; null when the model has none. At most <see cref="MaxRolloutPolicyBytes"/> are read.
+    /// </summary>
+    Task<byte[]?> ReadRolloutPolicyAsync(string modelId, CancellationToken cancellationToken);
+
+    /// <summary>A policy is a few hundred bytes; anything much larger is not one.</summary>
+    public const int MaxRolloutPolicyBytes = 64 * 1024;
+
+    /// <summary>
     /// Versions of a model this store can serve without asking a remote store (a disk tier's copies), ascending: what
     /// a lookup falls back on while the remote store cannot answer. Empty for stores with nothing local.
     /// </summary>

@@ -80,6 +80,29 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
         return Task.FromResult(file.Exists && ETagOf(file) == etag);
     }
 
+    public async Task<byte[]?> ReadRolloutPolicyAsync(string modelId, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(Path.Combine(RootDirectory, modelId, RolloutPolicy.FileName));
+        if (!ModelIdRule.IsValid(modelId) || !file.Exists)
+        {
+            return null;
+        }
+
+        if (file.Length > IModelStore.MaxRolloutPolicyBytes)
+        {
+            throw new ModelLoadFailedException($"{modelId}/{RolloutPolicy.FileName} is {file.Length} bytes; a rollout policy is at most {IModelStore.MaxRolloutPolicyBytes}.");
+        }
+
+        try
+        {
+            return await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+        }
+        catch (FileNotFoundException)
+        {
+            return null; // removed between the check and the read: no policy now
+        }
+    }
+
     private string ModelPath(ModelRef model) =>
         Path.Combine(RootDirectory, model.Id, model.Version.ToString(CultureInfo.InvariantCulture), ModelFiles.Model);
 

@@ -163,6 +163,8 @@ public sealed class VersionResolverTests
         /// <summary>Listings from now on wait until the returned source is completed.</summary>
         public TaskCompletionSource Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        public Task<byte[]?> ReadRolloutPolicyAsync(string modelId, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
+
         public async Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _listings);

@@ -29,6 +29,9 @@ public sealed class CountingModelStore(string root) : IModelStore
     public Task<IReadOnlyList<int>> ListVersionsAsync(string modelId, CancellationToken cancellationToken) =>
         _inner.ListVersionsAsync(modelId, cancellationToken);
 
+    public Task<byte[]?> ReadRolloutPolicyAsync(string modelId, CancellationToken cancellationToken) =>
+        _inner.ReadRolloutPolicyAsync(modelId, cancellationToken);
+
     public async Task<ModelArtifact> FetchAsync(ModelRef model, long maxBytes, CancellationToken cancellationToken)
     {
         _fetches.AddOrUpdate(model.Id, 1, (_, count) => count + 1);

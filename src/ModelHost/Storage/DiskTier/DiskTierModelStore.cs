@@ -47,6 +47,10 @@ public sealed partial class DiskTierModelStore : IModelStore, IDisposable
     /// <summary>Lets go of the folder, for the next host to use.</summary>
     public void Dispose() => _directory.Dispose();
 
+    // A policy is read where it is written: a disk copy of it would keep a rollback from taking effect.
+    public Task<byte[]?> ReadRolloutPolicyAsync(string modelId, CancellationToken cancellationToken) =>
+        _inner.ReadRolloutPolicyAsync(modelId, cancellationToken);
+
     /// <summary>The versions with a copy on disk: served while the remote store cannot be asked, even right after a restart.</summary>
     public Task<IReadOnlyList<int>> LocalVersionsAsync(string modelId, CancellationToken cancellationToken) =>
         Task.FromResult(_index.VersionsOf(modelId));

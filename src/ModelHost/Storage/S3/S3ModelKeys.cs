@@ -14,6 +14,8 @@ internal sealed class S3ModelKeys(string prefix)
     /// <summary>The model id of a common prefix listed under <see cref="Root"/> with the delimiter "/" (<c>{prefix}{id}/</c>).</summary>
     public string ModelIdOf(string commonPrefix) => commonPrefix[prefix.Length..^1];
 
+    public string RolloutPolicy(string modelId) => $"{prefix}{modelId}/{Models.RolloutPolicy.FileName}";
+
     public string Model(ModelRef model) => Key(model, ModelFiles.Model);
 
     public string Sidecar(ModelRef model) => Key(model, ModelFiles.Sidecar);

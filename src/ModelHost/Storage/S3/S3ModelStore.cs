@@ -145,6 +145,36 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
         }
     }
 
+    public async Task<byte[]?> ReadRolloutPolicyAsync(string modelId, CancellationToken cancellationToken)
+    {
+        if (!ModelIdRule.IsValid(modelId))
+        {
+            return null;
+        }
+
+        var key = _keys.RolloutPolicy(modelId);
+        try
+        {
+            using var response = await _client.GetObjectAsync(new GetObjectRequest { BucketName = _options.Bucket, Key = key }, cancellationToken);
+            if (response.ContentLength > IModelStore.MaxRolloutPolicyBytes)
+            {
+                throw new ModelLoadFailedException($"{key} is {response.ContentLength} bytes; a rollout policy is at most {IModelStore.MaxRolloutPolicyBytes}.");
+            }
+
+            using var buffer = new MemoryStream((int)Math.Max(0, response.ContentLength));
+            await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
+            return buffer.ToArray();
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound && exception.ErrorCode != "NoSuchBucket")
+        {
+            return null;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not ModelLoadFailedException)
+        {
+            throw Translate(exception, $"The rollout policy of {modelId}", key);
+        }
+    }
+
     private async Task<(ModelSidecar? Sidecar, string? ETag)> ReadSidecarAsync(ModelRef model, CancellationToken cancellationToken)
     {
         var key = _keys.Sidecar(model);
