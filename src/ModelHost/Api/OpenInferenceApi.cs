@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
@@ -29,8 +30,8 @@ public static class OpenInferenceApi
                 DescribeAsync(name, version, cache, versions, cancellationToken));
             v2.MapGet(prefix + "/ready", (string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>
                 ReadyAsync(name, version, cache, versions, cancellationToken));
-            v2.MapPost(prefix + "/infer", (string name, string? version, HttpContext context, [AsParameters] PredictDependencies dependencies) =>
-                    PredictApi.PredictAsync(name, version, context, dependencies, PredictionFormats.OpenInference))
+            v2.MapPost(prefix + "/infer", (string name, string? version, HttpContext context, [FromServices] PredictionPipeline pipeline) =>
+                    pipeline.ServeAsync(context, name, version, PredictionFormats.OpenInference))
                 .DescribePrediction();
         }
 

@@ -18,22 +18,24 @@ public static class ModelHostBuilderExtensions
     /// <summary>The longest request line Kestrel lets through to the app (see <see cref="AllowLongRequestLines"/>).</summary>
     public const int MaxRequestLineBytes = 16 * 1024;
 
-    /// <summary>Everything the ModelHost needs beyond the service defaults: options, the store, the cache, the API's services.</summary>
+    /// <summary>
+    /// Everything the ModelHost needs beyond the service defaults: options, the store, the cache, the API's services.
+    /// Registrations only: the start-up work that must begin earlier is <see cref="ModelHostStartup"/>'s.
+    /// </summary>
     public static WebApplicationBuilder AddModelHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddModelHostOptions<ModelCacheOptions>(ModelCacheOptions.SectionName);
         services.AddModelHostOptions<InferenceOptions>(InferenceOptions.SectionName);
-        services.AddModelHostOptions<RequestOptions>(RequestOptions.SectionName);
+        services.AddModelHostOptions<PredictionLimits>(PredictionLimits.SectionName);
         services.AddModelHostOptions<PrewarmOptions>(PrewarmOptions.SectionName);
         services.AddModelHostOptions<ModelStoreOptions>(ModelStoreOptions.SectionName);
         services.AddModelHostOptions<ConfidenceDriftOptions>(ConfidenceDriftOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         AllowLongRequestLines(builder);
-        ProcessMemory.ReturnFreedMemoryToTheSystem(); // before ONNX Runtime allocates anything
-        var inference = builder.Configuration.GetSection(InferenceOptions.SectionName).Get<InferenceOptions>() ?? new InferenceOptions();
-        services.AddSingleton(new OnnxRuntimeStartup(inference, FormatWarmup.Run)); // starts now, overlapping the rest of start-up
+        // Started by the composition root (ModelHostStartup) before this runs; a host configured without it starts it here.
+        services.TryAddSingleton(static provider => OnnxRuntimeStartup.Start(provider.GetRequiredService<IOptions<InferenceOptions>>().Value, FormatWarmup.Run));
         services.AddModelStore(builder.Configuration);
         services.AddSingleton(static provider => CacheBudget.Resolve(provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value));
         services.AddSingleton<CacheMetrics>();
@@ -46,6 +48,9 @@ public static class ModelHostBuilderExtensions
         services.AddSingleton<PredictionLog>();
         services.AddSingleton<ModelStatistics>();
         services.AddSingleton<PredictionMetrics>();
+        services.AddSingleton<PredictionRecorder>();
+        services.AddSingleton<ErrorResponses>();
+        services.AddSingleton<PredictionPipeline>();
         services.AddSingleton(ModelHostEmf.Contract()); // read only when EMF is on (Lambda)
         services.AddSingleton<PredictionSlots>();
         services.AddDataCapture(builder.Configuration);

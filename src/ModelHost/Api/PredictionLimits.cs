@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace MultiModel.ModelHost.Api;
 
-/// <summary>Limits on prediction requests, bound from <c>ModelHost:Requests</c>.</summary>
-public sealed class RequestOptions
+/// <summary>Limits on predictions (their bodies and how many run or wait at once), bound from <c>ModelHost:Requests</c>.</summary>
+public sealed class PredictionLimits
 {
     public const string SectionName = "ModelHost:Requests";
 
