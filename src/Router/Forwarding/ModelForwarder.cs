@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using MultiModel.Router.Logging;
-using MultiModel.Router.Routing;
 using MultiModel.Router.Rules;
 using MultiModel.Router.Rules.Sources;
+using MultiModel.Router.TargetSelection;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace MultiModel.Router.Forwarding;
