@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -7,6 +6,7 @@ using MultiModel.Router.Logging;
 using MultiModel.Router.Rules;
 using MultiModel.Router.Rules.Sources;
 using MultiModel.Router.TargetSelection;
+using MultiModel.ServiceDefaults.Http;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace MultiModel.Router.Forwarding;
@@ -37,7 +37,7 @@ public sealed class ModelForwarder(
         if (table is null)
         {
             // No reload request here: the poller already retries every few seconds, and requests must not drive SSM calls.
-            SetRetryAfter(context, RulePoller.NoRulesRetryInterval);
+            context.Response.SetRetryAfter(RulePoller.NoRulesRetryInterval);
             return NotForwarded(context, modelId, null, null, StatusCodes.Status503ServiceUnavailable, "Routing rules not loaded",
                 $"The router has not been able to read its rules from {source.Description} yet; retry shortly.");
         }
@@ -109,7 +109,7 @@ public sealed class ModelForwarder(
 
             if (problem.RetryAfter is { } retryAfter)
             {
-                SetRetryAfter(context, retryAfter);
+                context.Response.SetRetryAfter(retryAfter);
             }
 
             return Problem(problem.StatusCode, problem.Title, problem.Detail, rule, target);
@@ -118,7 +118,7 @@ public sealed class ModelForwarder(
 
     private IResult AllCircuitsOpen(HttpContext context, string modelId, RouteRule rule, RuleTarget preferred, TimeSpan soonest)
     {
-        SetRetryAfter(context, soonest);
+        context.Response.SetRetryAfter(soonest);
         return NotForwarded(context, modelId, rule, preferred, StatusCodes.Status503ServiceUnavailable, "Target circuit open",
             $"Every target of rule '{rule.Name}' failed repeatedly and the router is not sending to them for now ({Unavailable(rule, uint.MaxValue)}). Retry later.");
     }
@@ -179,9 +179,6 @@ public sealed class ModelForwarder(
             reload.Request();
         }
     }
-
-    private static void SetRetryAfter(HttpContext context, TimeSpan after) =>
-        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     private IResult NotForwarded(HttpContext context, string modelId, RouteRule? rule, RuleTarget? target, int status, string title, string detail)
     {
