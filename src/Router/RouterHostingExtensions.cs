@@ -39,11 +39,16 @@ public static class RouterHostingExtensions
         services.AddSingleton<ReloadSignal>();
         services.AddSingleton<RuleMetrics>();
         services.AddHostedService<RulePoller>();
+        services.AddSingleton(sp =>
+        {
+            var router = sp.GetRequiredService<IOptions<RouterOptions>>().Value;
+            return new DefaultRule(router.DefaultTarget, router.DefaultTargetAuth, sp.GetRequiredService<IOptions<ForwardingOptions>>().Value.DefaultTimeout);
+        });
+        services.AddSingleton<RuleResolver>();
 
         services.AddHttpForwarder();
         services.AddForwarderHttpClient();
         services.AddSingleton<RouterTransformer>();
-        services.AddSingleton<DefaultRule>();
         services.AddSingleton<TargetCircuits>();
         services.AddSingleton<ForwardMetrics>();
         services.AddSingleton(RouterEmf.Contract()); // read only when EMF is on (Lambda)

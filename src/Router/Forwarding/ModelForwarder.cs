@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using MultiModel.Router.Logging;
 using MultiModel.Router.Rules;
-using MultiModel.Router.Rules.Sources;
 using MultiModel.Router.TargetSelection;
 using MultiModel.ServiceDefaults.Http;
 using Yarp.ReverseProxy.Forwarder;
@@ -17,37 +16,26 @@ namespace MultiModel.Router.Forwarding;
 /// of the rule is unavailable does the caller get the error.
 /// </summary>
 public sealed class ModelForwarder(
-    RuleStore store,
-    IRuleSource source,
-    ReloadSignal reload,
+    RuleResolver rules,
     IHttpForwarder forwarder,
     ForwarderInvoker invoker,
     RouterTransformer transformer,
     TargetCircuits circuits,
     IOptions<ForwardingOptions> forwardingOptions,
-    IOptions<RulesOptions> rulesOptions,
-    DefaultRule defaultRule,
     ForwardMetrics metrics,
-    TimeProvider time,
     ILogger<ModelForwarder> logger)
 {
     public async Task<IResult> ForwardAsync(HttpContext context, string modelId)
     {
-        var table = store.Current;
-        if (table is null)
+        var resolved = rules.Resolve(modelId);
+        if (resolved.Rule is not { } rule)
         {
-            // No reload request here: the poller already retries every few seconds, and requests must not drive SSM calls.
-            context.Response.SetRetryAfter(RulePoller.NoRulesRetryInterval);
-            return NotForwarded(context, modelId, null, null, StatusCodes.Status503ServiceUnavailable, "Routing rules not loaded",
-                $"The router has not been able to read its rules from {source.Description} yet; retry shortly.");
-        }
+            if (resolved.RetryAfter is { } wait)
+            {
+                context.Response.SetRetryAfter(wait);
+            }
 
-        RequestReloadIfStale();
-        var rule = table.Resolve(modelId) ?? defaultRule.Rule;
-        if (rule is null)
-        {
-            return NotForwarded(context, modelId, null, null, StatusCodes.Status404NotFound, "No route for model",
-                $"No routing rule matches model '{modelId}' and Router:DefaultTarget is not set ({table.Rules.Count} rules loaded from {source.Description}; see GET /router/rules).");
+            return NotForwarded(context, modelId, null, null, resolved.StatusCode, resolved.Title, resolved.Detail);
         }
 
         var sticky = rule.StickyHeader is { } header ? context.Request.Headers[header].ToString() : null;
@@ -165,19 +153,6 @@ public sealed class ModelForwarder(
         {
             ActivityTimeout = target.Timeout * attempts + options.MaxRetryAfter * options.MaxRetryAttempts + TimeSpan.FromSeconds(1),
         };
-    }
-
-    /// <summary>
-    /// In Lambda the poller's timer does not run while the environment is frozen; the first request after a long
-    /// freeze notices that no read was even tried for two intervals and asks for one at once. Keyed on attempts, not
-    /// successes, so a failing SSM is not hammered by every request.
-    /// </summary>
-    private void RequestReloadIfStale()
-    {
-        if (store.Status.LastAttemptAt is { } last && time.GetUtcNow() - last > rulesOptions.Value.PollInterval * 2)
-        {
-            reload.Request();
-        }
     }
 
     private IResult NotForwarded(HttpContext context, string modelId, RouteRule? rule, RuleTarget? target, int status, string title, string detail)
