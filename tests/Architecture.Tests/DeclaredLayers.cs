@@ -4,10 +4,10 @@ namespace MultiModel.Architecture.Tests;
 public static class DeclaredLayers
 {
     /// <summary>
-    /// Health reports on the rules; Forwarding sends a request where Routing's decision says, by the Rules in force;
-    /// Logging is every event's definition and uses nothing.
+    /// Health reports on the rules; Forwarding sends a request to the target TargetSelection chose, by the Rules in
+    /// force; Logging is every event's definition and uses nothing.
     /// </summary>
-    public static LayerOrder Router { get; } = new("Router", "Health", "Forwarding", "Routing", "Rules", "Logging");
+    public static LayerOrder Router { get; } = new("Router", "Health", "Forwarding", "TargetSelection", "Rules", "Logging");
 
     /// <summary>
     /// Hosting registers and starts everything; Api is the endpoints and the wire formats (Api/Formats), and hands the

@@ -1,5 +1,5 @@
 using System.Net;
-using MultiModel.Router.Routing;
+using MultiModel.Router.TargetSelection;
 using MultiModel.Router.Tests.Support;
 using Serilog.Events;
 using static MultiModel.Router.Tests.Support.RuleJson;

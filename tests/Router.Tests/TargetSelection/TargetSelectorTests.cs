@@ -1,9 +1,9 @@
 using System.IO.Hashing;
 using System.Text;
-using MultiModel.Router.Routing;
 using MultiModel.Router.Rules;
+using MultiModel.Router.TargetSelection;
 
-namespace MultiModel.Router.Tests.Routing;
+namespace MultiModel.Router.Tests.TargetSelection;
 
 public sealed class TargetSelectorTests
 {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 
-namespace MultiModel.Router.Routing;
+namespace MultiModel.Router.TargetSelection;
 
 /// <summary>
 /// The one way to attach and read a request's <see cref="RouteDecision"/>: on the incoming request, where the

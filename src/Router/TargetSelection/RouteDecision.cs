@@ -1,6 +1,6 @@
 using MultiModel.Router.Rules;
 
-namespace MultiModel.Router.Routing;
+namespace MultiModel.Router.TargetSelection;
 
 /// <summary>What the router decided for one request; attached and read with <see cref="RouteDecisionExtensions"/>.</summary>
 /// <param name="BufferedBody">The request body when it had to be buffered (IAM signing, or small enough to replay on retry).</param>

@@ -3,7 +3,7 @@ using System.IO.Hashing;
 using System.Text;
 using MultiModel.Router.Rules;
 
-namespace MultiModel.Router.Routing;
+namespace MultiModel.Router.TargetSelection;
 
 /// <summary>
 /// Weighted choice between a rule's targets by weighted rendezvous hashing: every target draws a score
