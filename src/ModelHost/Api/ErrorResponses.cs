@@ -1,4 +1,4 @@
-using System.Globalization;
+using MultiModel.ServiceDefaults.Http;
 
 namespace MultiModel.ModelHost.Api;
 
@@ -23,7 +23,7 @@ internal sealed partial class ErrorResponses(IProblemDetailsService problemDetai
 
         if (ErrorMapping.RetryAfter(exception) is { } retryAfter)
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            context.Response.SetRetryAfter(retryAfter);
         }
 
         context.Response.StatusCode = error.Status;
