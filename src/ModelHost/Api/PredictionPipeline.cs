@@ -6,6 +6,7 @@ using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Capture;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
+using MultiModel.ModelHost.Rollout;
 using MultiModel.ServiceDefaults.Lambda;
 
 namespace MultiModel.ModelHost.Api;
@@ -20,8 +21,8 @@ namespace MultiModel.ModelHost.Api;
 /// </summary>
 /// <param name="captureWriter">Registered only when data capture is on.</param>
 internal sealed class PredictionPipeline(
-    ModelCache cache, VersionResolver versions, PredictionSlots slots, PredictionRecorder recorder, ErrorResponses errors,
-    DataCapture capture, IOptions<PredictionLimits> limits, HostingMode hosting, CaptureWriter? captureWriter = null)
+    ModelCache cache, VersionResolver versions, VersionSelector selector, PredictionSlots slots, PredictionRecorder recorder, ErrorResponses errors,
+    ShadowRunner shadows, DataCapture capture, IOptions<PredictionLimits> limits, HostingMode hosting, CaptureWriter? captureWriter = null)
 {
     public async Task ServeAsync(HttpContext context, string id, string? version, IPredictionFormat format)
     {
@@ -31,8 +32,8 @@ internal sealed class PredictionPipeline(
             // :: Step 1: check the request: the id and version (400), the body's type (415) and declared size (413)
             CheckRequest(scope, id, version);
 
-            // :: Step 2: choose the version: the pinned one, else the highest the store lists
-            scope.Model = await versions.ResolveAsync(scope.ModelId, scope.Version, scope.Aborted);
+            // :: Step 2: choose the version: the pinned one, else by the model's rollout policy, else the highest
+            scope.Choice = await selector.ChooseAsync(scope.ModelId, scope.Version, context.Request.Headers, scope.Aborted);
             scope.Version = scope.Model.Version;
 
             // :: Step 3: take a prediction slot (503 with Retry-After when the queue is full)
@@ -49,10 +50,13 @@ internal sealed class PredictionPipeline(
             scope.ReleaseBody();
             SetBatchRows(scope);
 
-            // :: Step 7: run, and begin the capture record while the inputs exist; then free them
+            // :: Step 7: run, and begin the capture record while the inputs exist; then free them, unless a shadow runs on them
             scope.Prediction = Predictor.Run(scope.Lease.Onnx, scope.Request.Inputs, scope.Request.Outputs);
             scope.Captured = CapturedPrediction.Start(capture, scope.Model, context.TraceIdentifier, scope.Request.Inputs);
-            scope.ReleaseInputs();
+            if (scope.Choice.Shadow is null)
+            {
+                scope.ReleaseInputs();
+            }
 
             // :: Step 8: write the outputs from ONNX Runtime's buffers
             await format.WriteAsync(context.Response, scope.Model, scope.Lease.Model.Labels, scope.Prediction, scope.Request, scope.Aborted);
@@ -70,6 +74,14 @@ internal sealed class PredictionPipeline(
 
         // :: Step 9: record the outcome once (drift and capture read the outputs, so before the scope gives them back)
         recorder.Record(PredictionOutcome.Answered(scope));
+
+        // :: Step 10: the shadow, after the caller has the answer (on Kestrel; on Lambda before the invocation ends)
+        if (scope.Choice.Shadow is { } shadow)
+        {
+            scope.ReleaseSlot(); // its own slot, only if one is free: a shadow never holds up a caller
+            shadows.Run(shadow, scope);
+        }
+
         scope.Dispose();
         if (scope.Captured is not null && capture.FlushWithinRequest && captureWriter is not null)
         {

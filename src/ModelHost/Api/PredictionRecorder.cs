@@ -1,12 +1,14 @@
 using MultiModel.ModelHost.Capture;
+using MultiModel.ModelHost.Rollout;
 
 namespace MultiModel.ModelHost.Api;
 
 /// <summary>
 /// Records a prediction's outcome once, in every place it is kept: the model's drift monitor and the capture record
-/// (an answered one, before its outputs are freed), the log line, the metrics and Triton's statistics.
+/// (an answered one, before its outputs are freed), the log line, the metrics, Triton's statistics, and its rollout's
+/// figures and guardrail.
 /// </summary>
-internal sealed class PredictionRecorder(PredictionLog log, PredictionMetrics metrics, ModelStatistics statistics, DataCapture capture)
+internal sealed class PredictionRecorder(PredictionLog log, PredictionMetrics metrics, ModelStatistics statistics, DataCapture capture, RolloutRecorder rollouts)
 {
     public void Record(in PredictionOutcome outcome)
     {
@@ -33,5 +35,6 @@ internal sealed class PredictionRecorder(PredictionLog log, PredictionMetrics me
         }
 
         metrics.Record(outcome.HeldModel, outcome.Status, outcome.Total, inference);
+        rollouts.Answered(outcome.Choice, outcome.Status, outcome.Total, held: outcome.HeldModel is not null, outcome.CacheHit);
     }
 }

@@ -4,6 +4,7 @@ using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
+using MultiModel.ModelHost.Rollout;
 
 namespace MultiModel.ModelHost.Api;
 
@@ -33,8 +34,10 @@ internal sealed class PredictionScope(HttpContext context, IPredictionFormat for
     /// <summary>Whether the request named its version.</summary>
     public bool Pinned { get; set; }
 
-    /// <summary>The version the request runs, once chosen.</summary>
-    public ModelRef Model { get; set; }
+    /// <summary>The version the request runs, once chosen, and why; the shadow to run after it, if any.</summary>
+    public VersionChoice Choice { get; set; }
+
+    public ModelRef Model => Choice.Model;
 
     public RateLimitLease? Slot { get; private set; }
 

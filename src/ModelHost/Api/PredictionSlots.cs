@@ -73,6 +73,22 @@ public sealed class PredictionSlots : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// A slot for work that must give way to callers (a shadow run): taken only if one is free now and no caller is
+    /// queued for one (the limiter serves its queue oldest first, so an attempt fails while anyone waits); null otherwise.
+    /// </summary>
+    public RateLimitLease? TryAcquireIdle()
+    {
+        var slot = _limiter.AttemptAcquire();
+        if (slot.IsAcquired)
+        {
+            return slot;
+        }
+
+        slot.Dispose();
+        return null;
+    }
+
     public void Dispose()
     {
         _limiter.Dispose();

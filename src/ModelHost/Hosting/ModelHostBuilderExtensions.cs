@@ -6,6 +6,7 @@ using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Capture;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Monitoring;
+using MultiModel.ModelHost.Rollout;
 using MultiModel.ModelHost.Storage;
 using MultiModel.ModelHost.Storage.S3;
 using MultiModel.ServiceDefaults;
@@ -42,14 +43,17 @@ public static class ModelHostBuilderExtensions
         services.AddSingleton<ConfidenceMonitors>();
         services.AddSingleton<ModelCache>();
         services.AddSingleton<VersionResolver>();
+        services.AddRollouts();
         services.AddSingleton<PrewarmHealthCheck>();
         services.AddHealthChecks().AddCheck<PrewarmHealthCheck>("prewarm", tags: [HealthEndpoints.ReadyTag]);
+        services.AddSingleton<ModelLookup>();
         services.AddSingleton<Prewarmer>();
         services.AddSingleton<PredictionLog>();
         services.AddSingleton<ModelStatistics>();
         services.AddSingleton<PredictionMetrics>();
         services.AddSingleton<PredictionRecorder>();
         services.AddSingleton<ErrorResponses>();
+        services.AddSingleton<ShadowRunner>();
         services.AddSingleton<PredictionPipeline>();
         services.AddSingleton(ModelHostEmf.Contract()); // read only when EMF is on (Lambda)
         services.AddSingleton<PredictionSlots>();
