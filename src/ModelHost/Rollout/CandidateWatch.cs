@@ -49,17 +49,19 @@ internal sealed class CandidateWatch(string modelId, CandidateRollout candidate,
     private CandidateTrip? Judge(DateTimeOffset now)
     {
         var errorPercent = 100.0 * _failed.AsSpan(0, _count).Count(true) / _count;
+        var (candidateMs, stableMs) = (_candidateLatency.Median(), _stableLatency.Median());
         double? latencyRatio = _candidateLatency.Count >= guardrails.MinRequests && _stableLatency.Count >= guardrails.MinRequests
-            ? _candidateLatency.Median() / Math.Max(_stableLatency.Median(), 1e-3)
+            ? candidateMs / Math.Max(stableMs, 1e-3)
             : null;
         string? reason = null;
         if (errorPercent > guardrails.MaxErrorPercent)
         {
             reason = $"{errorPercent:0.#}% of its last {_count} requests failed with a 5xx, over the {guardrails.MaxErrorPercent}% allowed";
         }
-        else if (latencyRatio > guardrails.MaxLatencyRatio)
+        else if (latencyRatio > guardrails.MaxLatencyRatio && candidateMs - stableMs >= guardrails.MinLatencyIncreaseMs)
         {
-            reason = $"its median latency is {latencyRatio:0.##}x stable's over the last {_count} requests, over the {guardrails.MaxLatencyRatio}x allowed";
+            reason = $"its median latency is {latencyRatio:0.##}x stable's ({candidateMs:0.###} ms against {stableMs:0.###} ms) over the last {_count} requests, " +
+                $"over the {guardrails.MaxLatencyRatio}x allowed";
         }
 
         return reason is null ? null : Trip = new CandidateTrip(candidate.Version, candidate.StartedAt, now, reason, _count, errorPercent, latencyRatio);
