@@ -75,11 +75,13 @@ internal sealed class PredictionPipeline(
         // :: Step 9: record the outcome once (drift and capture read the outputs, so before the scope gives them back)
         recorder.Record(PredictionOutcome.Answered(scope));
 
-        // :: Step 10: the shadow, after the caller has the answer (on Kestrel; on Lambda before the invocation ends)
+        // :: Step 10: the shadow, on the answer's inputs, after the caller has the answer: on Kestrel in the background,
+        // so that the next request on the connection does not wait for it; on Lambda before the invocation ends (the
+        // environment may be frozen after), where it adds to the billed duration
         if (scope.Choice.Shadow is { } shadow)
         {
-            scope.ReleaseSlot(); // its own slot, only if one is free: a shadow never holds up a caller
-            shadows.Run(shadow, scope);
+            scope.ReleaseSlot(); // it takes its own, only if one is free: a shadow never holds up a caller
+            shadows.Start(shadow, scope.TakeAnswered(), inline: hosting.IsLambda);
         }
 
         scope.Dispose();

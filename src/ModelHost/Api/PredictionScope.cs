@@ -92,6 +92,14 @@ internal sealed class PredictionScope(HttpContext context, IPredictionFormat for
         }
     }
 
+    /// <summary>Hands the inputs, the outputs and the model's lease over to a shadow run, which gives them back when it ends.</summary>
+    public AnsweredPrediction TakeAnswered()
+    {
+        var answered = new AnsweredPrediction(Request!, Prediction!, Lease!);
+        (Prediction, Lease, _inputsReleased) = (null, null, true);
+        return answered;
+    }
+
     /// <summary>Gives back whatever is still held; safe to call again.</summary>
     public void Dispose()
     {

@@ -10,48 +10,68 @@ namespace MultiModel.ModelHost.Api;
 /// <summary>
 /// Runs a policy's shadow version on an answered prediction's inputs and compares its outputs with the answer's
 /// (<see cref="OutputAgreement"/>); the answer is never changed and a failure never reaches the caller. It gives way:
-/// it runs only in a slot that is free now with no caller queued for one, and only on a shadow model already loaded.
-/// A shadow that is not loaded is skipped and its load started in the background, where it counts against the cache
-/// budget like any other. So shadows never queue callers behind them, and under load they are skipped, and counted.
+/// it runs only in a prediction slot that is free now with no caller queued for one (so its working memory is bounded
+/// with every other prediction's), and only on a shadow model already loaded. A shadow that is not loaded is skipped
+/// and its load started in the background, where it counts against the cache budget like any other. Under load,
+/// shadows are skipped, and counted as skipped; they never queue callers behind them.
 /// </summary>
 internal sealed partial class ShadowRunner(ModelCache cache, PredictionSlots slots, RolloutRecorder rollouts, ILogger<ShadowRunner> logger)
 {
     private readonly ConcurrentDictionary<ModelRef, byte> _loading = new();
     private readonly ConcurrentDictionary<ModelRef, byte> _warnedFailing = new();
 
-    public void Run(ModelRef shadow, PredictionScope answered)
+    /// <summary>Takes <paramref name="answered"/> over: it is disposed when the run ends, or at once when the run is skipped.</summary>
+    /// <param name="inline">Run before returning (on Lambda), rather than on the thread pool.</param>
+    public void Start(ModelRef shadow, AnsweredPrediction answered, bool inline)
     {
-        using var slot = slots.TryAcquireIdle();
-        if (slot is null)
-        {
-            rollouts.ShadowSkipped(shadow);
-            return;
-        }
-
-        using var lease = cache.TryAcquireLoaded(shadow);
+        var slot = slots.TryAcquireIdle();
+        var lease = slot is null ? null : cache.TryAcquireLoaded(shadow);
         if (lease is null)
         {
             rollouts.ShadowSkipped(shadow);
-            LoadInBackground(shadow);
+            if (slot is not null)
+            {
+                LoadInBackground(shadow);
+            }
+
+            slot?.Dispose();
+            answered.Dispose();
             return;
         }
 
-        var started = Stopwatch.GetTimestamp();
-        ShadowComparison? comparison = null;
-        try
+        if (inline)
         {
-            using var prediction = Predictor.Run(lease.Onnx, answered.Request!.Inputs, requestedOutputs: null);
-            comparison = OutputAgreement.Compare(answered.Prediction!, prediction, answered.Lease!.Model.Labels?.ScoresOutput);
+            Run(shadow, answered, lease, slot!);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        else
         {
-            if (_warnedFailing.TryAdd(shadow, 0))
-            {
-                LogShadowFailed(exception, shadow.Id, shadow.Version); // once per version: a broken shadow is counted, not logged per request
-            }
+            _ = Task.Run(() => Run(shadow, answered, lease, slot!));
         }
+    }
 
-        rollouts.Shadowed(shadow, Stopwatch.GetElapsedTime(started), comparison);
+    private void Run(ModelRef shadow, AnsweredPrediction answered, ModelLease lease, IDisposable slot)
+    {
+        using (slot)
+        using (lease)
+        using (answered)
+        {
+            var started = Stopwatch.GetTimestamp();
+            ShadowComparison? comparison = null;
+            try
+            {
+                using var prediction = Predictor.Run(lease.Onnx, answered.Inputs, requestedOutputs: null);
+                comparison = OutputAgreement.Compare(answered.Prediction, prediction, answered.Model.Labels?.ScoresOutput);
+            }
+            catch (Exception exception)
+            {
+                if (_warnedFailing.TryAdd(shadow, 0))
+                {
+                    LogShadowFailed(exception, shadow.Id, shadow.Version); // once per version: a broken shadow is counted, not logged per request
+                }
+            }
+
+            rollouts.Shadowed(shadow, Stopwatch.GetElapsedTime(started), comparison);
+        }
     }
 
     /// <summary>One background load per shadow at a time; a failed one is remembered by the cache, and the next sample asks again after that.</summary>
