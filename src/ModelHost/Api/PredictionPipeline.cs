@@ -24,6 +24,9 @@ internal sealed class PredictionPipeline(
     ModelCache cache, VersionResolver versions, VersionSelector selector, PredictionSlots slots, PredictionRecorder recorder, ErrorResponses errors,
     ShadowRunner shadows, DataCapture capture, IOptions<PredictionLimits> limits, HostingMode hosting, CaptureWriter? captureWriter = null)
 {
+    /// <summary>Versions tried after the chosen one at most, so that a model with many broken versions fails in bounded time.</summary>
+    public const int MaxFallbacks = 3;
+
     public async Task ServeAsync(HttpContext context, string id, string? version, IPredictionFormat format)
     {
         using var scope = new PredictionScope(context, format);
@@ -42,8 +45,8 @@ internal sealed class PredictionPipeline(
             // :: Step 4: read and check the body, before the model
             scope.Body = await ParseAsync(scope);
 
-            // :: Step 5: acquire the model, loading it on a miss
-            await AcquireModelAsync(scope);
+            // :: Step 5: acquire the model, loading it on a miss; an unpinned request whose version cannot serve runs another
+            await AcquireServingModelAsync(scope);
 
             // :: Step 6: bind the body's elements straight into input tensors of the model's types; the body goes back
             scope.Request = format.Bind(scope.Body, scope.Lease!.Model.Signature);
@@ -148,6 +151,42 @@ internal sealed class PredictionPipeline(
             // (usually cached; never a load).
             await versions.ThrowIfNotListedAsync(scope.Model, scope.Aborted);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The chosen version, or for an unpinned request whose version failed to load or has gone from the store, what the
+    /// selector falls back on (<see cref="VersionSelector.FallBackAsync"/>): a corrupt upload must not take a model down.
+    /// </summary>
+    private async Task AcquireServingModelAsync(PredictionScope scope)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            ExceptionDispatchInfo failure;
+            try
+            {
+                if (scope.Slot is null)
+                {
+                    scope.TakeSlot(await slots.AcquireAsync(scope.Aborted)); // a cold load that failed had given its slot up
+                }
+
+                await AcquireModelAsync(scope);
+                selector.Served(scope.Model);
+                return;
+            }
+            catch (Exception exception) when (!scope.Pinned && attempt <= MaxFallbacks && exception is ModelLoadFailedException or ModelNotFoundException)
+            {
+                failure = ExceptionDispatchInfo.Capture(exception);
+            }
+
+            var instead = await selector.FallBackAsync(scope.Choice, failure.SourceException, scope.Context.Request.Headers, scope.Aborted);
+            if (instead is null)
+            {
+                failure.Throw();
+            }
+
+            scope.Choice = instead.Value;
+            scope.Version = scope.Model.Version;
         }
     }
 
