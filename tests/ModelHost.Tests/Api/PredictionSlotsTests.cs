@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MultiModel.ModelHost.Api;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.Tests.Api;
 
