@@ -36,6 +36,12 @@ public sealed class PredictionSlots : IDisposable
         });
     }
 
+    /// <summary>
+    /// Requests waiting for a slot now. Read-only and not on the request path: it lets a test wait until a request is
+    /// really queued, instead of sleeping and hoping it got there.
+    /// </summary>
+    public long QueuedCount => _limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+
     /// <summary>A slot, held until the response is written; throws <see cref="PredictionsBusyException"/> when the queue is full.</summary>
     public async ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken)
     {
