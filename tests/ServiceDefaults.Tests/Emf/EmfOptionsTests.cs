@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using MultiModel.ServiceDefaults;
 
-namespace MultiModel.Router.Tests.Emf;
+namespace MultiModel.ServiceDefaults.Tests.Emf;
 
 /// <summary>EMF settings are checked at start, with a message that names what is wrong.</summary>
 public sealed class EmfOptionsTests

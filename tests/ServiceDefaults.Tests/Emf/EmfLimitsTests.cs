@@ -1,11 +1,10 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using MultiModel.ServiceDefaults;
 using MultiModel.ServiceDefaults.Emf;
 using MultiModel.Tests.Shared;
 
-namespace MultiModel.Router.Tests.Emf;
+namespace MultiModel.ServiceDefaults.Tests.Emf;
 
 /// <summary>
 /// The specification's limits, kept by writing more documents: at most 100 metrics per directive and 100 values per
