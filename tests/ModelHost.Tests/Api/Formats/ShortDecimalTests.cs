@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using MultiModel.ModelHost.Api.Formats;
 
-namespace MultiModel.ModelHost.Tests.Api;
+namespace MultiModel.ModelHost.Tests.Api.Formats;
 
 /// <summary>The fast path for short decimals gives bit for bit the double the full parser gives, or declines.</summary>
 public sealed class ShortDecimalTests
