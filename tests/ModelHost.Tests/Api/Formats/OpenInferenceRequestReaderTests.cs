@@ -67,17 +67,10 @@ public sealed class OpenInferenceRequestReaderTests
     [InlineData("""{"inputs": [], "outputs": [{"name": "y", "parameters": {"binary_data": "yes"}}]}""", "binary_data that is \"yes\"; expected true or false")]
     [InlineData("""{"inputs": [], "outputs": [{"name": "y", "parameters": {"binary_data": 1}}]}""", "expected true or false")]
     [InlineData("""{"inputs": [], "parameters": {"binary_data_output": "true"}}""", "binary_data_output is \"true\"; expected true or false")]
-    public void Read_MalformedRequest_RefusedSayingWhatIsExpected(string body, string message)
-    {
-        var failure = Assert.Throws<InvalidInputException>(() => Read(body));
-
-        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
+    // Parameters of Triton extensions this server does not have: refused, as ignoring them would answer something else.
     [InlineData("""{"inputs": [], "outputs": [{"name": "y", "parameters": {"classification": 2}}]}""", "Output 'y' has the parameter classification of a Triton extension")]
     [InlineData("""{"inputs": [{"name": "x", "shape": [1, 3], "datatype": "FP32", "parameters": {"shared_memory_region": "r"}}]}""", "Input 'x' has the parameter shared_memory_region of a Triton extension")]
-    public void Read_ParameterOfATritonExtensionNotServed_RefusedRatherThanIgnored(string body, string message)
+    public void Read_MalformedRequest_RefusedSayingWhatIsExpected(string body, string message)
     {
         var failure = Assert.Throws<InvalidInputException>(() => Read(body));
 
