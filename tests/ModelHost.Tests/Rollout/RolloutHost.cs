@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.Tests.Rollout;
 
