@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.Tests.Rollout;
 
