@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using MultiModel.ServiceDefaults.Http;
 
-namespace MultiModel.Router.Tests.Http;
+namespace MultiModel.ServiceDefaults.Tests.Http;
 
 public sealed class RetryAfterExtensionsTests
 {
