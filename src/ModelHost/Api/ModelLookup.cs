@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using MultiModel.ModelHost.Api.Predictions;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Rollout;

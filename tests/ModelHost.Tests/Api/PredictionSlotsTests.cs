@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using MultiModel.ModelHost.Api;
+using MultiModel.ModelHost.Api.Predictions;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
 using MultiModel.TestSupport;

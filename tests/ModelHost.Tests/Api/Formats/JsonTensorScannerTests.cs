@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using MultiModel.ModelHost.Api.Formats;
+using MultiModel.ModelHost.Api.Formats.Json;
 using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Tests.Api.Formats;

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using MultiModel.ModelHost.Api.Formats;
+using MultiModel.ModelHost.Api.Formats.Json;
+using MultiModel.ModelHost.Api.Formats.OpenInference;
 using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Tests.Api.Formats;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MultiModel.ModelHost.Api.Formats;
+using MultiModel.ModelHost.Api.Formats.Json;
 
 namespace MultiModel.ModelHost.Tests.Api.Formats;
 
