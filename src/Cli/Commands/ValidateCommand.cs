@@ -1,0 +1,34 @@
+using System.CommandLine;
+using MultiModel.Cli.Stores;
+using MultiModel.Cli.Validation;
+using MultiModel.ModelHost.Models;
+
+namespace MultiModel.Cli.Commands;
+
+/// <summary><c>validate</c>: would this model be safe to publish as the next version? Writes nothing.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var command = new Command("validate", "Load a model with the host's loader and check it against the live version: interface, memory, latency, agreement.");
+        var id = new Option<string>("--id") { Description = "The model's id.", Required = true };
+        command.Options.Add(id);
+        var files = new CandidateOptions(command);
+        var gates = new GateOptions(command);
+        var store = new StoreOptions(command);
+        CommandRunner.SetAction(command, environment, async (parse, context, cancellationToken) =>
+        {
+            var modelId = CommandContext.ValidId(parse.GetRequiredValue(id));
+            var candidate = files.Read(parse);
+            var settings = gates.Read(parse);
+            using var repository = context.OpenRepository(store.Read(parse));
+            var current = await CurrentPolicy.ReadAsync(repository, modelId, cancellationToken);
+            var next = new ModelRef(modelId, await repository.HighestVersionFolderAsync(modelId, cancellationToken) + 1);
+            var report = await CandidateValidation.RunAsync(context, repository, current, next, candidate, settings, cancellationToken);
+            context.Document(new ValidateDocument(report.Passed, report));
+            ValidationOutput.Write(context, report, $"validate '{modelId}': {candidate.Model}");
+            return report.Passed ? ExitCodes.Success : ExitCodes.GateFailed;
+        });
+        return command;
+    }
+}
