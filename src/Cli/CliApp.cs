@@ -11,6 +11,12 @@ internal static class CliApp
         var root = new RootCommand("Validate, publish and roll out model versions for MultiModel hosts (docs/rollout.md).")
         {
             ValidateCommand.Create(environment),
+            PublishCommand.Create(environment),
+            RolloutCommand.Create(environment),
+            PromoteCommand.Create(environment),
+            RollbackCommand.Create(environment),
+            AdvanceCommand.Create(environment),
+            StatusCommand.Create(environment),
         };
 
         var parsed = root.Parse(args);

@@ -11,6 +11,7 @@ internal sealed class CommandContext(CliEnvironment environment, string verb, bo
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // for pipelines, not HTML
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // An output that is NaN on one side only differs by Infinity; JSON has no such number.
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,

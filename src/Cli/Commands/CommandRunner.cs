@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using MultiModel.Cli.Rollouts;
 using MultiModel.Cli.Stores;
 using MultiModel.ModelHost.Models;
 
@@ -37,7 +38,7 @@ internal static class CommandRunner
 
     private static string? Describe(Exception exception) => exception switch
     {
-        CliException or StoreException or ConcurrentUpdateException or InvalidDataException => exception.Message,
+        CliException or StoreException or ConcurrentUpdateException or RolloutRefusedException or InvalidDataException => exception.Message,
         ModelStoreUnavailableException or ModelStoreAccessDeniedException or ModelNotFoundException or ModelLoadFailedException => exception.Message,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException => exception.Message,
         HttpRequestException or TaskCanceledException => exception.Message,

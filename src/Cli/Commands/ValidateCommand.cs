@@ -23,8 +23,10 @@ internal static class ValidateCommand
             var settings = gates.Read(parse);
             using var repository = context.OpenRepository(store.Read(parse));
             var current = await CurrentPolicy.ReadAsync(repository, modelId, cancellationToken);
+            var live = await LiveVersion.FindAsync(repository, modelId, current, cancellationToken);
             var next = new ModelRef(modelId, await repository.HighestVersionFolderAsync(modelId, cancellationToken) + 1);
-            var report = await CandidateValidation.RunAsync(context, repository, current, next, candidate, settings, cancellationToken);
+            var subject = new ValidationSubject(new CandidateModelStore(candidate), next, candidate.Model);
+            var report = await CandidateValidation.RunAsync(context, repository, subject, live, settings, cancellationToken);
             context.Document(new ValidateDocument(report.Passed, report));
             ValidationOutput.Write(context, report, $"validate '{modelId}': {candidate.Model}");
             return report.Passed ? ExitCodes.Success : ExitCodes.GateFailed;
