@@ -19,6 +19,11 @@ internal sealed record RolloutRequest(int Version, bool Shadow, double Percent, 
             throw new CliException("--steps and --bake schedule a candidate; a shadow has a share only.");
         }
 
+        if (bake is not null && schedule is null)
+        {
+            throw new CliException("--bake is the time between --steps; give the steps too.");
+        }
+
         var share = percent ?? schedule?[0] ?? throw new CliException("Give --percent (or --steps, whose first step is the share to start with).");
         if (share is < 0 or > 100 || double.IsNaN(share))
         {
@@ -29,11 +34,6 @@ internal sealed record RolloutRequest(int Version, bool Shadow, double Percent, 
         if (bake is not null && !Duration.TryParse(bake, out bakeSeconds))
         {
             throw new CliException($"--bake '{bake}' is not a duration; write e.g. 90s, 10m, 1h or 00:10:00.");
-        }
-
-        if (bake is not null && schedule is null)
-        {
-            throw new CliException("--bake is the time between --steps; give the steps too.");
         }
 
         return new RolloutRequest(candidate ?? shadow!.Value, shadow is not null, share, schedule, bakeSeconds);
