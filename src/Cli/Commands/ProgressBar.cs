@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MultiModel.Cli.Commands;
 
 /// <summary>
@@ -38,6 +40,7 @@ internal sealed class ProgressBar(TextWriter output, string label, long totalByt
     {
         var share = totalBytes == 0 ? 1 : Math.Clamp((double)_done / totalBytes, 0, 1);
         var filled = (int)(share * Width);
-        output.Write($"\r{label} [{new string('#', filled)}{new string('.', Width - filled)}] {share,4:P0} {_done / 1048576.0,8:0.0} of {totalBytes / 1048576.0:0.0} MB");
+        output.Write(string.Create(CultureInfo.InvariantCulture,
+            $"\r{label} [{new string('#', filled)}{new string('.', Width - filled)}] {(int)(share * 100),3}% {_done / 1048576.0,8:0.0} of {totalBytes / 1048576.0:0.0} MB"));
     }
 }

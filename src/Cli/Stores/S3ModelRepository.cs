@@ -70,7 +70,7 @@ internal sealed class S3ModelRepository : IModelRepository
             {
                 await _uploader.UploadAsync(key, file.SourcePath, file.Bytes, progress, cancellationToken);
             }
-            catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.PreconditionFailed)
+            catch (ConcurrentUpdateException exception)
             {
                 throw VersionExists(version, key, exception);
             }
