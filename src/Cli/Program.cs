@@ -1,3 +1,4 @@
+using MultiModel.Cli.Commands;
 using MultiModel.ModelHost.Caching;
 
 namespace MultiModel.Cli;

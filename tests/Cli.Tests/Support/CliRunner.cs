@@ -1,3 +1,5 @@
+using MultiModel.Cli.Commands;
+
 namespace MultiModel.Cli.Tests.Support;
 
 /// <summary>

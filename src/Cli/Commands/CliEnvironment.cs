@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace MultiModel.Cli;
+namespace MultiModel.Cli.Commands;
 
 /// <summary>
 /// Everything a run takes from the world around it, decided once at the entry point: the streams, the environment
