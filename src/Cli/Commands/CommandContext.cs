@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MultiModel.Cli.Stores;
-using MultiModel.ModelHost.Models;
 
 namespace MultiModel.Cli.Commands;
 
@@ -53,6 +52,4 @@ internal sealed class CommandContext(CliEnvironment environment, string verb, bo
 
     public IModelRepository OpenRepository(StoreArguments store, int partSizeMegabytes = RepositoryFactory.DefaultPartSizeMegabytes) =>
         RepositoryFactory.Open(store, Settings, partSizeMegabytes);
-
-    public static string ValidId(string id) => ModelIdRule.IsValid(id) ? id : throw new CliException($"'{id}' is not a model id: expected {ModelIdRule.Description}.");
 }

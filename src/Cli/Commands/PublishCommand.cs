@@ -12,7 +12,7 @@ internal static class PublishCommand
     public static Command Create(CliEnvironment environment)
     {
         var command = new Command("publish", "Validate a model, then write it as the model's next version (sidecars and manifest first, model.onnx last), with no traffic yet.");
-        var id = new Option<string>("--id") { Description = "The model's id.", Required = true };
+        var id = ModelIdOption.Add(command);
         var force = new Option<bool>("--force") { Description = "Skip the gates (the manifest records that they were skipped)." };
         var partSize = new Option<int>("--part-size-mb") { Description = "S3 multipart part size; larger files go up in parts.", DefaultValueFactory = _ => RepositoryFactory.DefaultPartSizeMegabytes };
         partSize.Validators.Add(result =>
@@ -22,7 +22,6 @@ internal static class PublishCommand
                 result.AddError("--part-size-mb must be 5 to 5120 (S3's limits for a part).");
             }
         });
-        command.Options.Add(id);
         var files = new CandidateOptions(command);
         var gates = new GateOptions(command);
         command.Options.Add(force);
@@ -30,7 +29,7 @@ internal static class PublishCommand
         var store = new StoreOptions(command);
         CommandRunner.SetAction(command, environment, async (parse, context, cancellationToken) =>
         {
-            var modelId = CommandContext.ValidId(parse.GetRequiredValue(id));
+            var modelId = ModelIdOption.Read(parse, id);
             var candidate = files.Read(parse);
             var settings = gates.Read(parse);
             using var repository = context.OpenRepository(store.Read(parse), parse.GetValue(partSize));

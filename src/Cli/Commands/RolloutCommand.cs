@@ -15,14 +15,14 @@ internal static class RolloutCommand
     public static Command Create(CliEnvironment environment)
     {
         var command = new Command("rollout", "Roll a version out to a share of unpinned callers (--candidate), or run it in their shadow (--shadow).");
-        var id = new Option<string>("--id") { Description = "The model's id.", Required = true };
+        var id = ModelIdOption.Add(command);
         var candidate = new Option<int?>("--candidate") { Description = "The version to give a share of unpinned callers." };
         var shadow = new Option<int?>("--shadow") { Description = "The version to run in the shadow of a share of unpinned predictions (--percent 0 stops it)." };
         var percent = new Option<double?>("--percent") { Description = "The share now, 0 to 100 (with --steps: the first step's by default)." };
         var steps = new Option<string?>("--steps") { Description = "A schedule of shares, e.g. 10,50,100: advance moves to the next after each bake time and promotes at 100." };
         var bake = new Option<string?>("--bake") { Description = "How long each step runs before advance moves on, e.g. 10m, 1h, 90s." };
         var force = new Option<bool>("--force") { Description = "Skip the gates for a version without publish.json." };
-        foreach (var option in new Option[] { id, candidate, shadow, percent, steps, bake, force })
+        foreach (var option in new Option[] { candidate, shadow, percent, steps, bake, force })
         {
             command.Options.Add(option);
         }
@@ -31,7 +31,7 @@ internal static class RolloutCommand
         var store = new StoreOptions(command);
         CommandRunner.SetAction(command, environment, async (parse, context, cancellationToken) =>
         {
-            var modelId = CommandContext.ValidId(parse.GetRequiredValue(id));
+            var modelId = ModelIdOption.Read(parse, id);
             var request = RolloutRequest.Read(parse.GetValue(candidate), parse.GetValue(shadow), parse.GetValue(percent), parse.GetValue(steps), parse.GetValue(bake));
             using var repository = context.OpenRepository(store.Read(parse));
             var current = await CurrentPolicy.ReadAsync(repository, modelId, cancellationToken);

@@ -14,14 +14,13 @@ internal static class StatusCommand
     public static Command Create(CliEnvironment environment)
     {
         var command = new Command("status", "Show a model's rollout policy, its versions, and a host's live figures per version (--host).");
-        var id = new Option<string>("--id") { Description = "The model's id.", Required = true };
+        var id = ModelIdOption.Add(command);
         var host = new Option<string?>("--host") { Description = "A host's base URL, e.g. http://localhost:5000: its GET /models/{id} gives the live figures." };
-        command.Options.Add(id);
         command.Options.Add(host);
         var store = new StoreOptions(command);
         CommandRunner.SetAction(command, environment, async (parse, context, cancellationToken) =>
         {
-            var modelId = CommandContext.ValidId(parse.GetRequiredValue(id));
+            var modelId = ModelIdOption.Read(parse, id);
             using var repository = context.OpenRepository(store.Read(parse));
             var current = await CurrentPolicy.ReadAsync(repository, modelId, cancellationToken);
             var versions = await repository.Store.ListVersionsAsync(modelId, cancellationToken);

@@ -11,14 +11,13 @@ internal static class ValidateCommand
     public static Command Create(CliEnvironment environment)
     {
         var command = new Command("validate", "Load a model with the host's loader and check it against the live version: interface, memory, latency, agreement.");
-        var id = new Option<string>("--id") { Description = "The model's id.", Required = true };
-        command.Options.Add(id);
+        var id = ModelIdOption.Add(command);
         var files = new CandidateOptions(command);
         var gates = new GateOptions(command);
         var store = new StoreOptions(command);
         CommandRunner.SetAction(command, environment, async (parse, context, cancellationToken) =>
         {
-            var modelId = CommandContext.ValidId(parse.GetRequiredValue(id));
+            var modelId = ModelIdOption.Read(parse, id);
             var candidate = files.Read(parse);
             var settings = gates.Read(parse);
             using var repository = context.OpenRepository(store.Read(parse));
