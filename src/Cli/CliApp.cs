@@ -29,6 +29,12 @@ internal static class CliApp
             }
 
             await environment.Error.WriteLineAsync("Run 'multimodel --help' (or '<verb> --help') for usage.");
+            if (args.Contains("--json"))
+            {
+                new CommandContext(environment, parsed.CommandResult.Command.Name, json: true)
+                    .Document(new ErrorDocument(parsed.CommandResult.Command.Name, ExitCodes.Error, string.Join(" ", parsed.Errors.Select(error => error.Message))));
+            }
+
             return ExitCodes.Error;
         }
 
