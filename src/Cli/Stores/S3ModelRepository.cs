@@ -86,6 +86,34 @@ internal sealed class S3ModelRepository : IModelRepository
     public async Task WritePolicyAsync(string modelId, byte[] json, StoredPolicy? replacing, CancellationToken cancellationToken)
     {
         var key = PolicyKey(modelId);
+        if (replacing is null)
+        {
+            await PutPolicyAsync(key, json, request => request.IfNoneMatch = "*", "one was written meanwhile", cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await PutPolicyAsync(key, json, request => request.IfMatch = replacing.Tag, "another write", cancellationToken);
+        }
+        catch (ConcurrentUpdateException)
+        {
+            if (await CurrentTagAsync(key, cancellationToken) != replacing.Tag)
+            {
+                throw;
+            }
+
+            // The object still has the ETag read, yet the server refused it: radosgw 16 compares If-Match with the bare
+            // ETag and refuses the quoted form S3 lists (and S3 itself takes). Asked again in its form; a write that
+            // came in between still fails the condition.
+            await PutPolicyAsync(key, json, request => request.IfMatch = replacing.Tag.Trim('"'), "another write", cancellationToken);
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private async Task PutPolicyAsync(string key, byte[] json, Action<PutObjectRequest> condition, string race, CancellationToken cancellationToken)
+    {
         var request = new PutObjectRequest
         {
             BucketName = _options.Bucket,
@@ -94,29 +122,29 @@ internal sealed class S3ModelRepository : IModelRepository
             ContentType = "application/json",
             UseChunkEncoding = false, // radosgw refuses aws-chunked uploads (shared/notes/environment.md)
         };
-        if (replacing is null)
-        {
-            request.IfNoneMatch = "*";
-        }
-        else
-        {
-            // radosgw 16 compares If-Match with the bare ETag and answers 412 to the quoted form S3 lists; S3 takes both.
-            request.IfMatch = replacing.Tag.Trim('"');
-        }
-
+        condition(request);
         try
         {
             await S3Calls.RunAsync(() => _client.PutObjectAsync(request, cancellationToken), "write", _options.Bucket, key);
         }
         catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.PreconditionFailed)
         {
-            throw new ConcurrentUpdateException(
-                $"s3://{_options.Bucket}/{key} changed since it was read ({(replacing is null ? "one was written meanwhile" : "another write")}); nothing was changed, run the command again.",
-                exception);
+            throw new ConcurrentUpdateException($"s3://{_options.Bucket}/{key} changed since it was read ({race}); nothing was changed, run the command again.", exception);
         }
     }
 
-    public void Dispose() => _client.Dispose();
+    private async Task<string?> CurrentTagAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var head = await S3Calls.RunAsync(() => _client.GetObjectMetadataAsync(_options.Bucket, key, cancellationToken), "look at", _options.Bucket, key);
+            return head.ETag;
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
 
     private async Task<StoredPolicy?> ReadAsync(string key, CancellationToken cancellationToken)
     {

@@ -13,6 +13,9 @@ namespace MultiModel.Cli.Validation;
 /// </summary>
 internal sealed class ModelValidator(ModelMeasurer measurer, ValidationLimits limits, CacheBudget budget)
 {
+    /// <summary>Growth in memory charge too small to fail the memory gate, whatever the ratio.</summary>
+    public const long MemorySlackBytes = 1024 * 1024;
+
     public async Task<ValidationReport> ValidateAsync(
         ValidationSubject candidate, ValidationSubject? live, IReadOnlyList<InputSet>? samples, CancellationToken cancellationToken)
     {
@@ -92,8 +95,11 @@ internal sealed class ModelValidator(ModelMeasurer measurer, ValidationLimits li
     {
         var ratio = (double)ours.Charge.Bytes / Math.Max(1, theirs.Charge.Bytes);
         var detail = $"{Units.Ratio(ratio)} live (limit {Units.Ratio(limits.MaxMemoryRatio)}): {Units.Bytes(ours.Charge.Bytes)} vs {Units.Bytes(theirs.Charge.Bytes)}";
-        return ratio <= limits.MaxMemoryRatio
-            ? new Gate("memory", true, detail, ratio, limits.MaxMemoryRatio)
+        // A session's own bookkeeping is a few hundred KB whatever the model: between two small models the ratio says
+        // nothing about the budget, so growth under MemorySlackBytes never fails the gate.
+        var passed = ratio <= limits.MaxMemoryRatio || ours.Charge.Bytes - theirs.Charge.Bytes < MemorySlackBytes;
+        return passed
+            ? new Gate("memory", true, ratio <= limits.MaxMemoryRatio ? detail : $"{detail}: over the ratio, but by less than {Units.Bytes(MemorySlackBytes)}", ratio, limits.MaxMemoryRatio)
             : new Gate("memory", false, $"{detail}, {Units.Percent(ratio / limits.MaxMemoryRatio - 1)} over the limit", ratio, limits.MaxMemoryRatio);
     }
 

@@ -93,6 +93,19 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_SmallModelOverTheRatioByLessThanTheSlack_PassesTheMemoryGate()
+    {
+        _store.AddVersion("clf", 1, Models.Live);
+
+        var result = await ValidateAsync(TestModelFactory.Mlp(8, 4096, 3), "--json");
+
+        var memory = Gates.Of(result.Json, "memory");
+        Assert.True(memory.GetProperty("passed").GetBoolean(), memory.ToString());
+        Assert.True(memory.GetProperty("value").GetDouble() > 2, memory.ToString());
+        Assert.Contains("by less than 1 MB", memory.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Validate_OtherWeights_RefusedByTop1Agreement()
     {
         _store.AddVersion("clf", 1, Models.Live);
