@@ -34,7 +34,8 @@ internal static class EmfRecordingCost
     {
         using var provider = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meters = provider.GetRequiredService<IMeterFactory>();
-        var predictions = new PredictionMetrics(meters, new ModelStatistics(TimeProvider.System));
+        var predictions = new PredictionMetrics(meters);
+        var statistics = new ModelStatistics(TimeProvider.System); // recorded beside the metrics for every prediction, as the host does
         var cache = new CacheMetrics(meters);
         // The process gauges a real host observes (CacheMetrics.Observe needs a whole cache; the same four instruments).
         var meter = meters.Create(CacheMetrics.MeterName);
@@ -66,6 +67,7 @@ internal static class EmfRecordingCost
         {
             cache.Miss(model, failure: null);
             predictions.Record(model, 200, total, inference);
+            statistics.Succeeded(model, total, inference);
             emitter?.Flush();
         }
     }

@@ -34,7 +34,8 @@ internal static class MetricsRecordingCost
         using var provider = services.BuildServiceProvider();
         _ = provider.GetService<MeterProvider>(); // starts the pipeline's listener
         var meters = provider.GetRequiredService<IMeterFactory>();
-        var predictions = new PredictionMetrics(meters, new ModelStatistics(TimeProvider.System));
+        var predictions = new PredictionMetrics(meters);
+        var statistics = new ModelStatistics(TimeProvider.System); // recorded beside the metrics for every prediction, as the host does
         var cache = new CacheMetrics(meters);
         var model = new ModelRef("tiny", 1);
         var (total, inference) = (TimeSpan.FromMicroseconds(180), TimeSpan.FromMicroseconds(20));
@@ -45,6 +46,7 @@ internal static class MetricsRecordingCost
         {
             cache.Miss(model, failure: null);
             predictions.Record(model, 200, total, inference);
+            statistics.Succeeded(model, total, inference);
         }
     }
 }

@@ -4,6 +4,7 @@ using MultiModel.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(ModelHostDefaults.Options(args));
 builder.AddServiceDefaults();
+builder.StartModelHostRuntime(); // the allocator set up, then ONNX Runtime started in the background, overlapping the rest
 builder.AddModelHost();
 
 var app = builder.Build();

@@ -27,26 +27,37 @@ public static class RouterHostingExtensions
         services.AddHealthChecks().AddCheck<RulesHealthCheck>("rules", tags: [HealthEndpoints.ReadyTag]);
 
         services.TryAddSingleton(TimeProvider.System);
+        // Target selection's randomness, decided once like the clock: Random.Shared is safe from every request at once
+        // (a test that puts a seeded Random here must keep to one request at a time; Random itself is not thread-safe).
+        services.TryAddSingleton(Random.Shared);
         // Resolved on first use only: a local run (file rules, "none" targets) never touches the credential chain.
         services.TryAddSingleton<AWSCredentials>(_ => DefaultAWSCredentialsIdentityResolver.GetCredentials());
         services.TryAddSingleton<IAmazonSimpleSystemsManagement>(CreateSsmClient);
         services.AddSingleton<IRuleSource>(sp => sp.GetRequiredService<IOptions<RulesOptions>>().Value.Source == RuleSourceKind.Ssm
             ? ActivatorUtilities.CreateInstance<SsmRuleSource>(sp)
             : ActivatorUtilities.CreateInstance<FileRuleSource>(sp));
-        // A target without a timeout gets the forwarding default: the rules are given the value, not the settings.
+        // A target without a timeout gets the forwarding default, and Router:DefaultTarget becomes a rule: Rules is given
+        // the values, not the settings, which are Forwarding's.
         services.AddSingleton(sp => new RuleCompiler(sp.GetRequiredService<IOptions<ForwardingOptions>>().Value.DefaultTimeout));
+        services.AddSingleton(sp =>
+        {
+            var router = sp.GetRequiredService<IOptions<RouterOptions>>().Value;
+            return new DefaultRule(router.DefaultTarget, router.DefaultTargetAuth, sp.GetRequiredService<IOptions<ForwardingOptions>>().Value.DefaultTimeout);
+        });
         services.AddSingleton<RuleStore>();
         services.AddSingleton<ReloadSignal>();
         services.AddSingleton<RuleMetrics>();
         services.AddHostedService<RulePoller>();
+        services.AddSingleton<RuleResolver>();
 
         services.AddHttpForwarder();
         services.AddForwarderHttpClient();
         services.AddSingleton<RouterTransformer>();
-        services.AddSingleton<DefaultRule>();
         services.AddSingleton<TargetCircuits>();
         services.AddSingleton<ForwardMetrics>();
         services.AddSingleton(RouterEmf.Contract()); // read only when EMF is on (Lambda)
+        services.AddSingleton<TargetSender>();
+        services.AddSingleton<ForwardRecorder>();
         services.AddSingleton<ModelForwarder>();
         return builder;
     }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Routing;
-#if LAMBDA_HOSTING
 using Microsoft.Extensions.DependencyInjection.Extensions;
-#endif
 
 namespace MultiModel.ServiceDefaults;
 
@@ -21,6 +19,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails += AddRequestId);
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<Lambda.ILambdaWarmup, Lambda.HealthWarmup>();
+        builder.Services.TryAddSingleton(Lambda.HostingMode.FromEnvironment());
 #if LAMBDA_HOSTING
         // A no-op unless AWS_LAMBDA_FUNCTION_NAME is set: one binary for Kestrel locally and Lambda in production.
         // Function URLs and API Gateway HTTP APIs both send the 2.0 payload. On Lambda its server is replaced by one

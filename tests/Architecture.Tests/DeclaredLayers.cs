@@ -4,19 +4,20 @@ namespace MultiModel.Architecture.Tests;
 public static class DeclaredLayers
 {
     /// <summary>
-    /// Health reports on the rules; Forwarding sends a request where Routing's decision says, by the Rules in force;
-    /// Logging is every event's definition and uses nothing.
+    /// Health reports on the rules; Forwarding sends a request to the target TargetSelection chose, by the Rules in
+    /// force; Logging is every event's definition and uses nothing.
     /// </summary>
-    public static LayerOrder Router { get; } = new("Router", "Health", "Forwarding", "Routing", "Rules", "Logging");
+    public static LayerOrder Router { get; } = new("Router", "Health", "Forwarding", "TargetSelection", "Rules", "Logging");
 
     /// <summary>
     /// Hosting registers and starts everything; Api is the endpoints and the wire formats (Api/Formats), and hands the
     /// records of sampled predictions to Capture, which writes them away (to a bucket through Storage's S3 settings);
+    /// Rollout chooses the version a request runs by the model's policy in the store, and keeps its guardrail and figures;
     /// Caching keeps loaded models, each with its Monitoring (the top scores of its runs against a baseline), which
     /// Inference runs with ONNX Runtime; Storage fetches them; Models is the vocabulary every folder shares (model
     /// reference, id rule, error types) and uses nothing.
     /// </summary>
-    public static LayerOrder ModelHost { get; } = new("ModelHost", "Hosting", "Api", "Capture", "Caching", "Monitoring", "Inference", "Storage", "Models");
+    public static LayerOrder ModelHost { get; } = new("ModelHost", "Hosting", "Api", "Capture", "Rollout", "Caching", "Monitoring", "Inference", "Storage", "Models");
 
     /// <summary>
     /// The multimodel tool: Commands are the verbs and their output; Rollouts change a model's policy (and check whether a

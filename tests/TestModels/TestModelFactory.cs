@@ -18,6 +18,13 @@ public static class TestModelFactory
         MlpModel.Build(inputs, hidden, outputs, hiddenLayers, seed);
 
     /// <summary>
+    /// A model with <see cref="Mlp"/>'s signature (one hidden layer) that loads and fails inside ONNX Runtime on every
+    /// run of fewer than 1000 rows, with a runtime error: a broken release.
+    /// </summary>
+    public static byte[] MlpFailingAtRun(int inputs, int hidden, int outputs, int seed = 1) =>
+        FailingAtRunModel.Build(inputs, hidden, outputs, seed);
+
+    /// <summary>
     /// The same network as <see cref="Mlp"/> with its weights in an external data file (<see cref="ExternalDataModel"/>);
     /// the weights and the outputs are identical to <c>Mlp</c> with the same arguments.
     /// </summary>

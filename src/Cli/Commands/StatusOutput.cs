@@ -67,7 +67,7 @@ internal static class StatusOutput
 
         var guardrails = policy.GuardrailsOrDefault;
         context.Line($"  callers    sticky on {policy.CallerHeader}; guardrails: over {guardrails.WindowRequests} requests (from {guardrails.MinRequests}), " +
-            $"5xx above {RolloutTransitions.Share(guardrails.MaxErrorPercent)} or p50 above {guardrails.MaxLatencyRatio}x stable");
+            $"5xx above {RolloutTransitions.Share(guardrails.MaxErrorPercent)} or p50 above {guardrails.MaxLatencyRatio}x stable and {guardrails.MinLatencyIncreaseMs} ms more");
         if (policy.UpdatedAt is { } updated)
         {
             context.Line($"  updated    {updated:yyyy-MM-dd HH:mm:ss}Z");

@@ -33,7 +33,8 @@ internal sealed class HostStatusClient(HttpMessageHandler? handler)
             using var document = JsonDocument.Parse(body);
             var answer = document.RootElement;
             var version = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("version", out var number) && number.TryGetInt32(out var value) ? value : (int?)null;
-            var rollout = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("rollout", out var given) ? given.Clone() : (JsonElement?)null;
+            var rollout = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("rollout", out var given) && given.ValueKind != JsonValueKind.Null
+                ? given.Clone() : (JsonElement?)null; // a host without a policy or figures for the model says null
             return new HostStatus(url.ToString(), (int)response.StatusCode, version, rollout, null);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)

@@ -12,6 +12,7 @@ public static class ErrorMapping
 
     public static ErrorClass Classify(Exception exception) => exception switch
     {
+        PredictionRejectedException rejected => new(rejected.StatusCode, rejected.Title, true),
         InvalidInputException => new(StatusCodes.Status400BadRequest, "Invalid input", true),
         JsonException => new(StatusCodes.Status400BadRequest, "Malformed JSON", true),
         InvalidOperationException { InnerException: DecoderFallbackException } => new(StatusCodes.Status400BadRequest, "Malformed JSON", true),

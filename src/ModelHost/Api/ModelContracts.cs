@@ -1,4 +1,5 @@
 using MultiModel.ModelHost.Monitoring;
+using MultiModel.ModelHost.Rollout;
 
 namespace MultiModel.ModelHost.Api;
 
@@ -15,7 +16,9 @@ public sealed record ModelDescription(
     TensorDescription[] Outputs,
     string[] SkippedOutputs,
     string? ScoresOutput,
-    ConfidenceDriftReading? ConfidenceDrift);
+    ConfidenceDriftReading? ConfidenceDrift,
+    IReadOnlyList<UnloadableVersion> UnloadableVersions,
+    RolloutDescription? Rollout);
 
 /// <param name="ChargeBytes">What the cache counts the model as: its measured footprint, else the file-size estimate.</param>
 /// <param name="MeasuredBytes">Native memory its session was measured to take; null when not measured.</param>

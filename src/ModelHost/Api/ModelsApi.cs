@@ -11,12 +11,12 @@ public static class ModelsApi
     {
         var models = app.MapGroup("/models").WithTags("Models");
         models.MapGet("/", ListLoaded).WithName("ListLoadedModels").WithSummary("Models in memory, the budget and the bytes in use.");
-        models.MapGet("/{id}", (string id, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>
-                DescribeAsync(id, null, cache, versions, cancellationToken))
-            .WithName("DescribeModel").WithSummary("Inputs, outputs and versions of a model's highest version (loads it).")
+        models.MapGet("/{id}", (string id, [AsParameters] ModelDescriptionServices services, CancellationToken cancellationToken) =>
+                DescribeAsync(id, null, services, cancellationToken))
+            .WithName("DescribeModel").WithSummary("Inputs, outputs and versions of the version unpinned callers get by default (loads it), and its rollout.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        models.MapGet("/{id}/versions/{version}", (string id, string version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>
-                DescribeAsync(id, version, cache, versions, cancellationToken))
+        models.MapGet("/{id}/versions/{version}", (string id, string version, [AsParameters] ModelDescriptionServices services, CancellationToken cancellationToken) =>
+                DescribeAsync(id, version, services, cancellationToken))
             .WithName("DescribeModelVersion").WithSummary("Inputs, outputs and versions of one model version (loads it).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
@@ -42,14 +42,16 @@ public static class ModelsApi
             snapshot.Hits, snapshot.Misses, snapshot.Loads, snapshot.FailedLoads, snapshot.Evictions, models));
     }
 
-    private static async Task<Ok<ModelDescription>> DescribeAsync(string id, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
+    private static async Task<Ok<ModelDescription>> DescribeAsync(string id, string? version, ModelDescriptionServices services, CancellationToken cancellationToken)
     {
-        using var lease = await ModelLeases.AcquireAsync(cache, versions, id, version, cancellationToken);
-        var available = await versions.ListAsync(id, cancellationToken);
+        using var lease = await services.Lookup.AcquireAsync(id, version, cancellationToken);
+        var available = await services.Versions.ListAsync(id, cancellationToken);
+        var rollout = await services.Rollouts.DescribeAsync(id, cancellationToken);
         var signature = lease.Model.Signature;
         return TypedResults.Ok(new ModelDescription(
             id, lease.Ref.Version, available.ToArray(), Describe(signature.Inputs), DescribeOutputs(signature),
-            signature.SkippedOutputs.ToArray(), lease.Model.Labels?.ScoresOutput, lease.Model.Confidence?.Read()));
+            signature.SkippedOutputs.ToArray(), lease.Model.Labels?.ScoresOutput, lease.Model.Confidence?.Read(),
+            services.Selector.Unloadable(id), rollout));
     }
 
     // A sequence's or map's datatype is its ONNX type.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
@@ -25,21 +26,21 @@ public static class OpenInferenceApi
             "multimodel-modelhost", typeof(OpenInferenceApi).Assembly.GetName().Version?.ToString() ?? "1.0.0", Extensions)));
         foreach (var prefix in new[] { "/models/{name}", "/models/{name}/versions/{version}" })
         {
-            v2.MapGet(prefix, (string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>
-                DescribeAsync(name, version, cache, versions, cancellationToken));
-            v2.MapGet(prefix + "/ready", (string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>
-                ReadyAsync(name, version, cache, versions, cancellationToken));
-            v2.MapPost(prefix + "/infer", (string name, string? version, HttpContext context, [AsParameters] PredictDependencies dependencies) =>
-                    PredictApi.PredictAsync(name, version, context, dependencies, PredictionFormats.OpenInference))
+            v2.MapGet(prefix, (string name, string? version, ModelLookup lookup, VersionResolver versions, CancellationToken cancellationToken) =>
+                DescribeAsync(name, version, lookup, versions, cancellationToken));
+            v2.MapGet(prefix + "/ready", (string name, string? version, ModelLookup lookup, CancellationToken cancellationToken) =>
+                ReadyAsync(name, version, lookup, cancellationToken));
+            v2.MapPost(prefix + "/infer", (string name, string? version, HttpContext context, [FromServices] PredictionPipeline pipeline) =>
+                    pipeline.ServeAsync(context, name, version, PredictionFormats.OpenInference))
                 .DescribePrediction();
         }
 
         return app;
     }
 
-    private static async Task<Ok<OpenInferenceModelMetadata>> DescribeAsync(string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
+    private static async Task<Ok<OpenInferenceModelMetadata>> DescribeAsync(string name, string? version, ModelLookup lookup, VersionResolver versions, CancellationToken cancellationToken)
     {
-        using var lease = await ModelLeases.AcquireAsync(cache, versions, name, version, cancellationToken);
+        using var lease = await lookup.AcquireAsync(name, version, cancellationToken);
         var available = await versions.ListAsync(name, cancellationToken);
         var signature = lease.Model.Signature;
         return TypedResults.Ok(new OpenInferenceModelMetadata(
@@ -51,9 +52,9 @@ public static class OpenInferenceApi
     }
 
     // Loading is on demand, so "ready" means the model can be loaded and run: it is, once this answers.
-    private static async Task<Ok<OpenInferenceModelReady>> ReadyAsync(string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
+    private static async Task<Ok<OpenInferenceModelReady>> ReadyAsync(string name, string? version, ModelLookup lookup, CancellationToken cancellationToken)
     {
-        using var lease = await ModelLeases.AcquireAsync(cache, versions, name, version, cancellationToken);
+        using var lease = await lookup.AcquireAsync(name, version, cancellationToken);
         return TypedResults.Ok(new OpenInferenceModelReady(name, true));
     }
 

@@ -6,7 +6,7 @@ using MultiModel.ModelHost.Models;
 namespace MultiModel.ModelHost.Api;
 
 /// <summary>
-/// Predictions per model, version and status, on the host's meter and in <see cref="ModelStatistics"/>. A request is
+/// Predictions per model, version and status, on the host's meter. A request is
 /// counted by its duration histogram (its count is the number of requests), as OpenTelemetry's
 /// <c>http.server.request.duration</c> does, rather than by a second instrument that would say the same thing.
 /// </summary>
@@ -20,11 +20,8 @@ public sealed class PredictionMetrics
     private readonly Histogram<double> _requests;
     private readonly Histogram<double> _inference;
 
-    private readonly ModelStatistics _statistics;
-
-    public PredictionMetrics(IMeterFactory meters, ModelStatistics statistics)
+    public PredictionMetrics(IMeterFactory meters)
     {
-        _statistics = statistics;
         var meter = meters.Create(CacheMetrics.MeterName);
         var advice = new InstrumentAdvice<double> { HistogramBucketBoundaries = RequestSeconds };
         _requests = meter.CreateHistogram("multimodel.prediction.duration", "s",
@@ -39,19 +36,6 @@ public sealed class PredictionMetrics
     /// </summary>
     public void Record(ModelRef? heldModel, int status, TimeSpan total, TimeSpan? inference = null)
     {
-        if (heldModel is { } held)
-        {
-            // Kept whether or not a metrics listener is on: Triton's statistics extension reads them back.
-            if (status == StatusCodes.Status200OK && inference is { } ran)
-            {
-                _statistics.Succeeded(held, total, ran);
-            }
-            else
-            {
-                _statistics.Failed(held, total);
-            }
-        }
-
         if (!_requests.Enabled)
         {
             return; // nothing listens: the tags are not worth building

@@ -4,7 +4,7 @@ using MultiModel.ModelHost.Models;
 namespace MultiModel.ModelHost.Api;
 
 /// <summary>Loads named models into the cache; used at start-up and by <c>POST /admin/prewarm</c>.</summary>
-public sealed partial class Prewarmer(ModelCache cache, VersionResolver versions, ILogger<Prewarmer> logger)
+public sealed partial class Prewarmer(ModelLookup lookup, ILogger<Prewarmer> logger)
 {
     public async Task<IReadOnlyList<PrewarmOutcome>> PrewarmAsync(IEnumerable<string> models, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed partial class Prewarmer(ModelCache cache, VersionResolver versions
                 throw new InvalidInputException($"'{model}' is not a model; expected an id or id/version.");
             }
 
-            using var lease = await ModelLeases.AcquireAsync(cache, versions, parts[0], parts.ElementAtOrDefault(1), cancellationToken);
+            using var lease = await lookup.AcquireAsync(parts[0], parts.ElementAtOrDefault(1), cancellationToken);
             LogPrewarmed(lease.Ref.ToString(), lease.CacheHit);
             return new PrewarmOutcome(model, lease.Ref.Version, StatusCodes.Status200OK, null);
         }

@@ -21,8 +21,8 @@ public static class TritonExtensionsApi
         var v2 = app.MapGroup("/v2").WithTags("Open Inference Protocol: Triton extensions");
         foreach (var prefix in new[] { "/models/{name}", "/models/{name}/versions/{version}" })
         {
-            v2.MapGet(prefix + "/config", (string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken) =>
-                ConfigAsync(name, version, cache, versions, cancellationToken));
+            v2.MapGet(prefix + "/config", (string name, string? version, ModelLookup lookup, CancellationToken cancellationToken) =>
+                ConfigAsync(name, version, lookup, cancellationToken));
             v2.MapGet(prefix + "/stats", (string name, string? version, ModelStatistics statistics, VersionResolver versions, CancellationToken cancellationToken) =>
                 TritonStatistics.OfModelAsync(name, version, statistics, versions, cancellationToken));
         }
@@ -38,9 +38,9 @@ public static class TritonExtensionsApi
         return app;
     }
 
-    private static async Task<Ok<TritonModelConfig>> ConfigAsync(string name, string? version, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
+    private static async Task<Ok<TritonModelConfig>> ConfigAsync(string name, string? version, ModelLookup lookup, CancellationToken cancellationToken)
     {
-        using var lease = await ModelLeases.AcquireAsync(cache, versions, name, version, cancellationToken);
+        using var lease = await lookup.AcquireAsync(name, version, cancellationToken);
         return TypedResults.Ok(TritonModelConfigs.For(lease.Model));
     }
 
@@ -61,7 +61,7 @@ public static class TritonExtensionsApi
     }
 
     // Loading into the cache is what a request does anyway; a config or files sent with it cannot be honoured.
-    private static async Task<Ok> LoadAsync(string name, HttpRequest request, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
+    private static async Task<Ok> LoadAsync(string name, HttpRequest request, ModelLookup lookup, CancellationToken cancellationToken)
     {
         using (var body = await ReadBodyAsync(request, cancellationToken))
         {
@@ -73,7 +73,7 @@ public static class TritonExtensionsApi
             }
         }
 
-        using var lease = await ModelLeases.AcquireAsync(cache, versions, name, null, cancellationToken);
+        using var lease = await lookup.AcquireAsync(name, null, cancellationToken);
         return TypedResults.Ok();
     }
 

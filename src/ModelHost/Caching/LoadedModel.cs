@@ -16,14 +16,15 @@ public sealed class LoadedModel
     private int _references = 1;
     private int _releasedByCache;
     private long _hits;
-    private static long _useClock;
+    private readonly UseOrder _useOrder;
     private long _lastUseSequence;
     private long _lastUsedTicks;
     private long _validatedTicks;
     private int _revalidating;
 
-    internal LoadedModel(ModelRef model, OnnxModel onnx, ModelArtifact artifact, ModelCharge charge, DateTimeOffset loadedAt, ConfidenceMonitors monitors)
+    internal LoadedModel(ModelRef model, OnnxModel onnx, ModelArtifact artifact, ModelCharge charge, DateTimeOffset loadedAt, ConfidenceMonitors monitors, UseOrder useOrder)
     {
+        _useOrder = useOrder;
         Ref = model;
         Tags = [new(ModelTags.Id, model.Id), new(ModelTags.Version, model.Version)];
         Confidence = monitors.Create(model, Tags, onnx.Labels, artifact.Sidecar);
@@ -33,7 +34,7 @@ public sealed class LoadedModel
         Charge = charge;
         LoadedAt = loadedAt;
         _lastUsedTicks = loadedAt.UtcTicks;
-        _lastUseSequence = Interlocked.Increment(ref _useClock);
+        _lastUseSequence = _useOrder.Next();
         _validatedTicks = loadedAt.UtcTicks;
     }
 
@@ -117,7 +118,7 @@ public sealed class LoadedModel
         }
 
         Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
-        Interlocked.Exchange(ref _lastUseSequence, Interlocked.Increment(ref _useClock));
+        Interlocked.Exchange(ref _lastUseSequence, _useOrder.Next());
     }
 
     internal void MarkValidated(DateTimeOffset now) => Interlocked.Exchange(ref _validatedTicks, now.UtcTicks);

@@ -9,6 +9,8 @@ namespace MultiModel.ModelHost.Caching;
 /// <summary>Fetches a model from the store, loads it into ONNX Runtime and works out what it costs in memory.</summary>
 internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessionOptions, ModelCacheOptions options, CacheBudget budget, TimeProvider time, ConfidenceMonitors monitors)
 {
+    private readonly UseOrder _useOrder = new();
+
     private readonly ConcurrentDictionary<ModelRef, Footprint> _footprints = new();
 
     /// <summary>Fetches the model's files; files larger than the whole budget are refused before they are transferred.</summary>
@@ -43,7 +45,7 @@ internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessio
                     $"Model {model} needs {Bytes.Describe(charge.Bytes)} of memory ({how}), more than the whole cache budget of {budget.Describe()}.");
             }
 
-            return new LoadedModel(model, onnx, artifact, charge, time.GetUtcNow(), monitors);
+            return new LoadedModel(model, onnx, artifact, charge, time.GetUtcNow(), monitors, _useOrder);
         }
         catch
         {

@@ -81,6 +81,45 @@ public sealed partial class VersionResolver(IModelStore store, IOptions<ModelCac
             : throw new ModelNotFoundException($"Model '{modelId}' does not exist in the model store.");
     }
 
+    /// <summary>
+    /// Drops what is known of the model's versions, so that the next request lists the store again: a version a
+    /// request resolved to has gone from it, and the listing kept for <see cref="ModelCacheOptions.RevalidateAfter"/>
+    /// would go on naming it.
+    /// </summary>
+    public void Forget(string modelId)
+    {
+        if (_models.TryGetValue(modelId, out var model))
+        {
+            lock (model)
+            {
+                model.Versions = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Throws <see cref="ModelNotFoundException"/> when the listing shows that <paramref name="model"/>'s version does not
+    /// exist; says nothing when it exists or the store cannot say now. For an error path that must answer 404 before
+    /// its own error, without loading the model.
+    /// </summary>
+    public async Task ThrowIfNotListedAsync(ModelRef model, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<int> listed;
+        try
+        {
+            listed = await ListAsync(model.Id, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return; // the store cannot say now; the caller's own error stands
+        }
+
+        if (!listed.Contains(model.Version))
+        {
+            throw new ModelNotFoundException($"Model '{model.Id}' version {model.Version} does not exist.");
+        }
+    }
+
     /// <summary>Lists the store; what it answers (or how it failed) is recorded when it ends, whoever still waits for it.</summary>
     private async Task<IReadOnlyList<int>> ListInBackground(string modelId, KnownVersions model)
     {

@@ -6,6 +6,7 @@ using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Capture;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Monitoring;
+using MultiModel.ModelHost.Rollout;
 using MultiModel.ModelHost.Storage;
 using MultiModel.ModelHost.Storage.S3;
 using MultiModel.ServiceDefaults;
@@ -18,34 +19,42 @@ public static class ModelHostBuilderExtensions
     /// <summary>The longest request line Kestrel lets through to the app (see <see cref="AllowLongRequestLines"/>).</summary>
     public const int MaxRequestLineBytes = 16 * 1024;
 
-    /// <summary>Everything the ModelHost needs beyond the service defaults: options, the store, the cache, the API's services.</summary>
+    /// <summary>
+    /// Everything the ModelHost needs beyond the service defaults: options, the store, the cache, the API's services.
+    /// Registrations only: the start-up work that must begin earlier is <see cref="ModelHostStartup"/>'s.
+    /// </summary>
     public static WebApplicationBuilder AddModelHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddModelHostOptions<ModelCacheOptions>(ModelCacheOptions.SectionName);
         services.AddModelHostOptions<InferenceOptions>(InferenceOptions.SectionName);
-        services.AddModelHostOptions<RequestOptions>(RequestOptions.SectionName);
+        services.AddModelHostOptions<PredictionLimits>(PredictionLimits.SectionName);
         services.AddModelHostOptions<PrewarmOptions>(PrewarmOptions.SectionName);
         services.AddModelHostOptions<ModelStoreOptions>(ModelStoreOptions.SectionName);
         services.AddModelHostOptions<ConfidenceDriftOptions>(ConfidenceDriftOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         AllowLongRequestLines(builder);
-        ProcessMemory.ReturnFreedMemoryToTheSystem(); // before ONNX Runtime allocates anything
-        var inference = builder.Configuration.GetSection(InferenceOptions.SectionName).Get<InferenceOptions>() ?? new InferenceOptions();
-        services.AddSingleton(new OnnxRuntimeStartup(inference, FormatWarmup.Run)); // starts now, overlapping the rest of start-up
+        // Started by the composition root (ModelHostStartup) before this runs; a host configured without it starts it here.
+        services.TryAddSingleton(static provider => OnnxRuntimeStartup.Start(provider.GetRequiredService<IOptions<InferenceOptions>>().Value, FormatWarmup.Run));
         services.AddModelStore(builder.Configuration);
         services.AddSingleton(static provider => CacheBudget.Resolve(provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value));
         services.AddSingleton<CacheMetrics>();
         services.AddSingleton<ConfidenceMonitors>();
         services.AddSingleton<ModelCache>();
         services.AddSingleton<VersionResolver>();
+        services.AddRollouts();
         services.AddSingleton<PrewarmHealthCheck>();
         services.AddHealthChecks().AddCheck<PrewarmHealthCheck>("prewarm", tags: [HealthEndpoints.ReadyTag]);
+        services.AddSingleton<ModelLookup>();
         services.AddSingleton<Prewarmer>();
         services.AddSingleton<PredictionLog>();
         services.AddSingleton<ModelStatistics>();
         services.AddSingleton<PredictionMetrics>();
+        services.AddSingleton<PredictionRecorder>();
+        services.AddSingleton<ErrorResponses>();
+        services.AddSingleton<ShadowRunner>();
+        services.AddSingleton<PredictionPipeline>();
         services.AddSingleton(ModelHostEmf.Contract()); // read only when EMF is on (Lambda)
         services.AddSingleton<PredictionSlots>();
         services.AddDataCapture(builder.Configuration);

@@ -112,6 +112,11 @@ public static class RolloutPolicyJson
         {
             problems.Add($"\"guardrails.maxLatencyRatio\" must be 1 or more; got {guardrails.MaxLatencyRatio}.");
         }
+
+        if (!(guardrails.MinLatencyIncreaseMs >= 0))
+        {
+            problems.Add($"\"guardrails.minLatencyIncreaseMs\" must be 0 or more; got {guardrails.MinLatencyIncreaseMs}.");
+        }
     }
 
     private static void CheckVersion(string name, int version, List<string> problems)

@@ -1,4 +1,4 @@
-using MultiModel.Router.Routing;
+using MultiModel.Router.TargetSelection;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Yarp.ReverseProxy.Forwarder;

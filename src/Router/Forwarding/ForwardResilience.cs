@@ -1,4 +1,4 @@
-using MultiModel.Router.Routing;
+using MultiModel.Router.TargetSelection;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;

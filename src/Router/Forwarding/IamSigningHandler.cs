@@ -2,8 +2,8 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 using Microsoft.Extensions.Options;
-using MultiModel.Router.Routing;
 using MultiModel.Router.Rules;
+using MultiModel.Router.TargetSelection;
 
 namespace MultiModel.Router.Forwarding;
 

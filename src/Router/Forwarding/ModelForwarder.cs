@@ -1,96 +1,77 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using MultiModel.Router.Logging;
-using MultiModel.Router.Routing;
 using MultiModel.Router.Rules;
-using MultiModel.Router.Rules.Sources;
+using MultiModel.Router.TargetSelection;
+using MultiModel.ServiceDefaults.Http;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace MultiModel.Router.Forwarding;
 
 /// <summary>
-/// Resolves a model id to a rule and target, then streams the request there with YARP. A target whose circuit is
-/// open is skipped, and one that refused the connection is left for the rule's next target: only when every target
-/// of the rule is unavailable does the caller get the error.
+/// One model request, top to bottom: its rule (<see cref="RuleResolver"/>), a target of the rule
+/// (<see cref="TargetSelector"/>), the send (<see cref="TargetSender"/>) and its one record (<see cref="ForwardRecorder"/>).
+/// A target whose circuit is open is skipped, and one that refused the connection is left for the rule's next target:
+/// only when every target of the rule is unavailable does the caller get the error.
 /// </summary>
+/// <param name="random">Draws the weighted choice for callers without a sticky value; injected so a test can fix it.</param>
 public sealed class ModelForwarder(
-    RuleStore store,
-    IRuleSource source,
-    ReloadSignal reload,
-    IHttpForwarder forwarder,
-    ForwarderInvoker invoker,
-    RouterTransformer transformer,
+    RuleResolver rules,
     TargetCircuits circuits,
-    IOptions<ForwardingOptions> forwardingOptions,
-    IOptions<RulesOptions> rulesOptions,
-    DefaultRule defaultRule,
-    ForwardMetrics metrics,
-    TimeProvider time,
-    ILogger<ModelForwarder> logger)
+    Random random,
+    TargetSender sender,
+    ForwardRecorder recorder,
+    IOptions<ForwardingOptions> options)
 {
     public async Task<IResult> ForwardAsync(HttpContext context, string modelId)
     {
-        var table = store.Current;
-        if (table is null)
+        // :: Step 1: Resolve the model id to a rule, or say why there is none (503 while no rules have loaded, else 404)
+        var resolved = rules.Resolve(modelId);
+        if (resolved.Rule is not { } rule)
         {
-            // No reload request here: the poller already retries every few seconds, and requests must not drive SSM calls.
-            SetRetryAfter(context, RulePoller.NoRulesRetryInterval);
-            return NotForwarded(context, modelId, null, null, StatusCodes.Status503ServiceUnavailable, "Routing rules not loaded",
-                $"The router has not been able to read its rules from {source.Description} yet; retry shortly.");
+            return NotForwarded(context, modelId, null, null, new(resolved.StatusCode, resolved.Title, resolved.Detail, resolved.RetryAfter));
         }
 
-        RequestReloadIfStale();
-        var rule = table.Resolve(modelId) ?? defaultRule.Rule;
-        if (rule is null)
-        {
-            return NotForwarded(context, modelId, null, null, StatusCodes.Status404NotFound, "No route for model",
-                $"No routing rule matches model '{modelId}' and Router:DefaultTarget is not set ({table.Rules.Count} rules loaded from {source.Description}; see GET /router/rules).");
-        }
-
+        // :: Step 2: Choose a target by the weights and the sticky header, passing over open circuits (503 when all are)
         var sticky = rule.StickyHeader is { } header ? context.Request.Headers[header].ToString() : null;
         var excluded = circuits.OpenTargets(rule, out var soonest);
-        var index = TargetSelector.Choose(rule, sticky, Random.Shared, excluded);
+        var index = TargetSelector.Choose(rule, sticky, random, excluded);
         if (index < 0)
         {
-            return AllCircuitsOpen(context, modelId, rule, rule.Targets[TargetSelector.Choose(rule, sticky, Random.Shared)], soonest);
+            return AllCircuitsOpen(context, modelId, rule, rule.Targets[TargetSelector.Choose(rule, sticky, random)], soonest);
         }
 
         byte[]? buffered = null;
         while (true)
         {
+            // :: Step 3: Buffer the body if the target needs it whole (IAM signing, or resending on a retry); 413 past the limit
             var target = rule.Targets[index];
             (buffered, var tooLarge) = await BufferIfNeededAsync(context, target, buffered);
             if (tooLarge)
             {
-                return NotForwarded(context, modelId, rule, target, StatusCodes.Status413PayloadTooLarge, "Request body too large",
-                    $"Rule '{rule.Name}' sends model '{modelId}' to IAM target {target}, which needs the whole body to sign it; the limit is {forwardingOptions.Value.MaxSignedBodyBytes} bytes (Router:Forwarding:MaxSignedBodyBytes).");
+                return NotForwarded(context, modelId, rule, target, new(StatusCodes.Status413PayloadTooLarge, "Request body too large",
+                    $"Rule '{rule.Name}' sends model '{modelId}' to IAM target {target}, which needs the whole body to sign it; the limit is {options.Value.MaxSignedBodyBytes} bytes (Router:Forwarding:MaxSignedBodyBytes)."));
             }
 
+            // :: Step 4: Send, with the decision attached for the transform and the handler chain
             var decision = new RouteDecision(modelId, rule, target, context.TraceIdentifier, buffered, context.RequestAborted);
-            context.SetRouteDecision(decision);
             var started = Stopwatch.GetTimestamp();
-            var error = await forwarder.SendAsync(context, target.DestinationPrefix, invoker.Invoker, RequestConfig(target), transformer);
+            var error = await sender.SendAsync(context, decision);
             var upstream = Stopwatch.GetElapsedTime(started);
-            var upstreamMs = Math.Round(upstream.TotalMilliseconds, 3);
-            var request = context.Request;
             if (error == ForwarderError.None)
             {
-                RouterLog.Forwarded(logger, request.Method, request.Path, modelId, rule.Name, target.DestinationPrefix, context.Response.StatusCode, upstreamMs, context.TraceIdentifier);
-                metrics.Answered(rule, target, context.Response.StatusCode, upstream);
+                recorder.Forwarded(context, decision, upstream);
                 return TypedResults.Empty;
             }
 
+            // :: Step 5: Nothing was sent and the rule has another target: fail over to it
             var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
             excluded |= 1u << index;
             if (TargetFailure.NotSent(exception) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested
-                && TargetSelector.Choose(rule, sticky, Random.Shared, excluded) is var next and >= 0)
+                && TargetSelector.Choose(rule, sticky, random, excluded) is var next and >= 0)
             {
-                RouterLog.FailedOver(logger, request.Method, request.Path, modelId, rule.Name, target.DestinationPrefix, TargetFailure.Describe(exception),
-                    rule.Targets[next].DestinationPrefix, context.TraceIdentifier);
-                metrics.FailedOver(rule, target);
+                recorder.FailedOver(context, decision, exception, rule.Targets[next]);
                 // Nothing reached the caller: undo YARP's 502 and its error, and send again.
                 context.Response.Clear();
                 context.Features.Set<IForwarderErrorFeature>(null);
@@ -98,30 +79,22 @@ public sealed class ModelForwarder(
                 continue;
             }
 
+            // :: Step 6: Map the failure to the caller's answer, naming rule and target
             var others = TargetFailure.NotSent(exception) ? Unavailable(rule, excluded & ~(1u << index)) : null;
             var problem = ForwardErrorMapper.Map(error, exception, decision, others);
-            RouterLog.ForwardFailed(logger, exception, request.Method, request.Path, modelId, rule.Name, target.DestinationPrefix, error.ToString(), problem.StatusCode, upstreamMs, context.TraceIdentifier);
-            metrics.Answered(rule, target, problem.StatusCode, upstream);
+            recorder.ForwardFailed(context, decision, error, exception, problem.StatusCode, upstream);
             if (context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
             {
                 return TypedResults.Empty; // Too late for a body, or nobody left to read it; YARP has aborted the response.
             }
 
-            if (problem.RetryAfter is { } retryAfter)
-            {
-                SetRetryAfter(context, retryAfter);
-            }
-
-            return Problem(problem.StatusCode, problem.Title, problem.Detail, rule, target);
+            return Answer(context, problem, rule, target);
         }
     }
 
-    private IResult AllCircuitsOpen(HttpContext context, string modelId, RouteRule rule, RuleTarget preferred, TimeSpan soonest)
-    {
-        SetRetryAfter(context, soonest);
-        return NotForwarded(context, modelId, rule, preferred, StatusCodes.Status503ServiceUnavailable, "Target circuit open",
-            $"Every target of rule '{rule.Name}' failed repeatedly and the router is not sending to them for now ({Unavailable(rule, uint.MaxValue)}). Retry later.");
-    }
+    private IResult AllCircuitsOpen(HttpContext context, string modelId, RouteRule rule, RuleTarget preferred, TimeSpan soonest) =>
+        NotForwarded(context, modelId, rule, preferred, new(StatusCodes.Status503ServiceUnavailable, "Target circuit open",
+            $"Every target of rule '{rule.Name}' failed repeatedly and the router is not sending to them for now ({Unavailable(rule, uint.MaxValue)}). Retry later.", soonest));
 
     /// <summary>"a, b": the rule's targets in <paramref name="mask"/> with weight above 0.</summary>
     private static string? Unavailable(RouteRule rule, uint mask)
@@ -136,62 +109,41 @@ public sealed class ModelForwarder(
     {
         var request = context.Request;
         var canHaveBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true;
-        var options = forwardingOptions.Value;
+        var limits = options.Value;
         if (target.Auth == TargetAuth.Iam)
         {
             if (already is not null || !canHaveBody)
             {
-                return (already ?? [], already?.Length > options.MaxSignedBodyBytes);
+                return (already ?? [], already?.Length > limits.MaxSignedBodyBytes);
             }
 
-            var body = await BodyBuffer.ReadAsync(request, options.MaxSignedBodyBytes, context.RequestAborted);
+            var body = await BodyBuffer.ReadAsync(request, limits.MaxSignedBodyBytes, context.RequestAborted);
             return (body, body is null);
         }
 
-        if (already is null && canHaveBody && request.ContentLength is > 0 and var length && length <= options.ReplayableBodyLimitBytes)
+        if (already is null && canHaveBody && request.ContentLength is > 0 and var length && length <= limits.ReplayableBodyLimitBytes)
         {
-            return (await BodyBuffer.ReadAsync(request, options.ReplayableBodyLimitBytes, context.RequestAborted), false);
+            return (await BodyBuffer.ReadAsync(request, limits.ReplayableBodyLimitBytes, context.RequestAborted), false);
         }
 
         return (already, false);
     }
 
-    /// <summary>YARP's activity timeout is the outer bound: every attempt's timeout plus the retry waits.</summary>
-    private ForwarderRequestConfig RequestConfig(RuleTarget target)
+    private IResult NotForwarded(HttpContext context, string modelId, RouteRule? rule, RuleTarget? target, ForwardProblem problem)
     {
-        var options = forwardingOptions.Value;
-        var attempts = options.MaxRetryAttempts + 1;
-        return new ForwarderRequestConfig
-        {
-            ActivityTimeout = target.Timeout * attempts + options.MaxRetryAfter * options.MaxRetryAttempts + TimeSpan.FromSeconds(1),
-        };
-    }
-
-    /// <summary>
-    /// In Lambda the poller's timer does not run while the environment is frozen; the first request after a long
-    /// freeze notices that no read was even tried for two intervals and asks for one at once. Keyed on attempts, not
-    /// successes, so a failing SSM is not hammered by every request.
-    /// </summary>
-    private void RequestReloadIfStale()
-    {
-        if (store.Status.LastAttemptAt is { } last && time.GetUtcNow() - last > rulesOptions.Value.PollInterval * 2)
-        {
-            reload.Request();
-        }
-    }
-
-    private static void SetRetryAfter(HttpContext context, TimeSpan after) =>
-        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-
-    private IResult NotForwarded(HttpContext context, string modelId, RouteRule? rule, RuleTarget? target, int status, string title, string detail)
-    {
-        RouterLog.NotForwarded(logger, context.Request.Method, context.Request.Path, modelId, title, status, context.TraceIdentifier);
-        metrics.Answered(rule, target, status);
-        return Problem(status, title, detail, rule, target);
+        recorder.NotForwarded(context, modelId, rule, target, problem);
+        return Answer(context, problem, rule, target);
     }
 
     /// <summary>Every error names the rule and target it concerns (null before either is known); ProblemDetails adds the request id.</summary>
-    private static ProblemHttpResult Problem(int status, string title, string detail, RouteRule? rule, RuleTarget? target) =>
-        TypedResults.Problem(detail, statusCode: status, title: title,
+    private static ProblemHttpResult Answer(HttpContext context, ForwardProblem problem, RouteRule? rule, RuleTarget? target)
+    {
+        if (problem.RetryAfter is { } retryAfter)
+        {
+            context.Response.SetRetryAfter(retryAfter);
+        }
+
+        return TypedResults.Problem(problem.Detail, statusCode: problem.StatusCode, title: problem.Title,
             extensions: new Dictionary<string, object?> { ["rule"] = rule?.Name, ["target"] = target?.DestinationPrefix });
+    }
 }

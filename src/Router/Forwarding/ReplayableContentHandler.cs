@@ -1,4 +1,4 @@
-using MultiModel.Router.Routing;
+using MultiModel.Router.TargetSelection;
 
 namespace MultiModel.Router.Forwarding;
 

@@ -1,5 +1,5 @@
-using MultiModel.Router.Routing;
 using MultiModel.Router.Rules;
+using MultiModel.Router.TargetSelection;
 using MultiModel.ServiceDefaults;
 using Yarp.ReverseProxy.Forwarder;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using MultiModel.Router.Routing;
+using MultiModel.Router.TargetSelection;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using MultiModel.Router.Routing;
+using MultiModel.Router.TargetSelection;
 using Polly;
 using Polly.Registry;
 

@@ -1,7 +1,5 @@
 namespace MultiModel.Router.Rules;
 
-// The store, and the two records that report on it (its status, and the GET /router/rules view built from it).
-
 /// <summary>
 /// Holds the snapshot in force. Readers take <see cref="Current"/> once per request and use that table throughout,
 /// so a swap mid-request cannot mix rules.
@@ -31,17 +29,3 @@ public sealed class RuleStore
     public void Failed(string reason, DateTimeOffset at) =>
         Volatile.Write(ref _status, Status with { LastAttemptAt = at, LastError = $"{at:O} {reason}" });
 }
-
-/// <summary>When the rules were last read (tried, succeeded, changed), and the last read error (cleared by a good read).</summary>
-public sealed record StoreStatus(DateTimeOffset? LastAttemptAt, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastChangeAt, string? LastError);
-
-/// <summary>What GET /router/rules shows: the rules in force, in the order they are tried, and the ones set aside.</summary>
-public sealed record RulesView(
-    string Source,
-    bool Loaded,
-    DateTimeOffset? LastSuccessAt,
-    DateTimeOffset? LastChangeAt,
-    string? LastError,
-    IReadOnlyList<RouteRule> Rules,
-    IReadOnlyList<SkippedRule> Skipped,
-    RouteRule? DefaultTarget);

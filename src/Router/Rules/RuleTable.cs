@@ -73,6 +73,3 @@ public sealed class RuleTable
         return new RuleTable(exact.ToFrozenDictionary(StringComparer.Ordinal), patterns, skippedList, fingerprint);
     }
 }
-
-/// <summary>A stored rule that is not in force, and why: shown on /router/rules and logged once per change.</summary>
-public sealed record SkippedRule(string Name, string Reason);

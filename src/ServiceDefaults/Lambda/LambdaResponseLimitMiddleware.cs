@@ -9,13 +9,10 @@ namespace MultiModel.ServiceDefaults.Lambda;
 /// the pipeline, so it is measured there, as Lambda will see it (inside the JSON envelope the adapter writes, escaped,
 /// or base64 for binary), and replaced before it is sent. (Replacing the response stream instead does not work with
 /// adapter 2.1.0: its feature collection keeps handing out the old one.)
-/// An endpoint can say how many rows a request had (<see cref="BatchRowsItem"/>), so the answer says how many fit.
+/// An endpoint can say how many rows a request had (<see cref="BatchRowsFeature"/>), so the answer says how many fit.
 /// </summary>
 public sealed partial class LambdaResponseLimitMiddleware(RequestDelegate next, IProblemDetailsService problemDetails, ILogger<LambdaResponseLimitMiddleware> logger)
 {
-    /// <summary><c>HttpContext.Items</c> key of the number of rows (batch size) the request carried, when it had rows.</summary>
-    public const string BatchRowsItem = "MultiModel.BatchRows";
-
     public async Task InvokeAsync(HttpContext context)
     {
         // Under any other server (a test host, Kestrel with the variable set) the response is held here first.
@@ -48,7 +45,7 @@ public sealed partial class LambdaResponseLimitMiddleware(RequestDelegate next, 
             return;
         }
 
-        var rows = context.Items.TryGetValue(BatchRowsItem, out var value) && value is int count and > 0 ? count : (int?)null;
+        var rows = context.Features.Get<BatchRowsFeature>() is { Rows: > 0 } batch ? batch.Rows : (int?)null;
         LogTooLarge(context.Request.Path, payloadBytes, rows);
         context.Response.Clear(); // also empties the adapter's stream
         written.SetLength(0);

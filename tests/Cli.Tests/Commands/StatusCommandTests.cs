@@ -47,20 +47,40 @@ public sealed class StatusCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Status_RealHostWithoutRolloutFigures_SaysItHasNone()
+    public async Task Status_RealHostWithoutPolicy_SaysItHasNoRolloutFigures()
     {
-        using var host = new WebApplicationFactory<global::Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("ModelHost:Store:LocalRoot", _store.Root);
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        });
-        _cli.HostHandler = host.Server.CreateHandler();
+        using var host = RealHost();
 
         var result = await _cli.RunAsync(["status", "--id", "clf", "--host", "http://localhost", .. _store.Args]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("host http://localhost/models/clf (describes version 2)", result.Out);
         Assert.Contains("no \"rollout\" figures", result.Out);
+    }
+
+    [Fact]
+    public async Task Status_RealHostWithTheToolsRollout_ShowsThePolicyTheHostApplies()
+    {
+        using var host = RealHost();
+        var rollout = await _cli.RunAsync(["rollout", "--id", "clf", "--candidate", "2", "--percent", "50", "--force", .. _store.Args]);
+
+        var result = await _cli.RunAsync(["status", "--id", "clf", "--host", "http://localhost", "--json", .. _store.Args]);
+
+        Assert.True(rollout.ExitCode == 0 && result.ExitCode == 0, rollout + result.ToString());
+        var policy = result.Json.GetProperty("host").GetProperty("rollout").GetProperty("policy");
+        Assert.Equal(1, policy.GetProperty("stable").GetInt32());
+        Assert.Equal(50, policy.GetProperty("candidate").GetProperty("percent").GetDouble());
+    }
+
+    private WebApplicationFactory<global::Program> RealHost()
+    {
+        var host = new WebApplicationFactory<global::Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("ModelHost:Store:LocalRoot", _store.Root);
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        });
+        _cli.HostHandler = host.Server.CreateHandler();
+        return host;
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MultiModel.Cli.Tests.Support;
 using MultiModel.TestModels;
+using MultiModel.TestSupport;
 
 namespace MultiModel.Cli.Tests.Commands;
 

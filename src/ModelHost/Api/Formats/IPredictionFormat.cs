@@ -23,7 +23,7 @@ internal interface IPredictionFormat
     /// syntax, the format's structure, every input's shape and where its elements lie). A body that does not fit
     /// throws <see cref="InvalidInputException"/> or <see cref="System.Text.Json.JsonException"/> (400).
     /// </summary>
-    ValueTask<ParsedBody> ParseAsync(HttpRequest request, RequestOptions options, CancellationToken cancellationToken);
+    ValueTask<ParsedBody> ParseAsync(HttpRequest request, PredictionLimits options, CancellationToken cancellationToken);
 
     /// <summary>
     /// The second phase: makes every input a tensor, checked against <paramref name="signature"/>, reading the elements

@@ -18,14 +18,14 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
 
     public virtual bool AcceptsContentType(HttpRequest request) => request.HasJsonContentType();
 
-    public virtual async ValueTask<ParsedBody> ParseAsync(HttpRequest request, RequestOptions options, CancellationToken cancellationToken)
+    public virtual async ValueTask<ParsedBody> ParseAsync(HttpRequest request, PredictionLimits options, CancellationToken cancellationToken)
     {
         var body = await PooledRequestBody.ReadAsync(request, options.MaxBodyBytes, cancellationToken);
         return Parse(body, body.Length, hasBinaryData: false, options);
     }
 
     /// <summary>The first phase over a body in memory; owns <paramref name="body"/> from here on, also when it throws.</summary>
-    protected ParsedBody Parse(PooledRequestBody body, int jsonLength, bool hasBinaryData, RequestOptions options)
+    protected ParsedBody Parse(PooledRequestBody body, int jsonLength, bool hasBinaryData, PredictionLimits options)
     {
         var offsets = new ElementOffsets();
         try
@@ -81,8 +81,8 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
     }
 
     /// <summary>The first phase over a body given whole (start-up warm-up, tests, benchmarks).</summary>
-    public ParsedBody Parse(ReadOnlySpan<byte> json, RequestOptions? options = null) =>
-        Parse(PooledRequestBody.Copy(json), json.Length, hasBinaryData: false, options ?? new RequestOptions());
+    public ParsedBody Parse(ReadOnlySpan<byte> json, PredictionLimits? options = null) =>
+        Parse(PooledRequestBody.Copy(json), json.Length, hasBinaryData: false, options ?? new PredictionLimits());
 
     /// <summary>Both phases over a body given whole.</summary>
     public PredictionRequest Read(ReadOnlySpan<byte> json, ModelSignature signature)

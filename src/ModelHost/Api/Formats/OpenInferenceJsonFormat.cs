@@ -22,7 +22,7 @@ internal sealed class OpenInferenceJsonFormat : JsonPredictionFormat
         string.IsNullOrEmpty(request.ContentType) || request.HasJsonContentType()
         || request.ContentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase);
 
-    public override async ValueTask<ParsedBody> ParseAsync(HttpRequest request, RequestOptions options, CancellationToken cancellationToken)
+    public override async ValueTask<ParsedBody> ParseAsync(HttpRequest request, PredictionLimits options, CancellationToken cancellationToken)
     {
         if (!request.Headers.TryGetValue(InferenceHeader.Name, out var header))
         {

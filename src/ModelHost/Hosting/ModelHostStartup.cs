@@ -1,0 +1,24 @@
+using MultiModel.ModelHost.Api.Formats;
+using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Inference;
+
+namespace MultiModel.ModelHost.Hosting;
+
+/// <summary>
+/// The start-up work that must begin before the app is built, called by the composition root (Program.cs) so that it
+/// is seen there rather than hidden in a registration: the allocator set up to give freed memory back, before ONNX
+/// Runtime allocates anything; then ONNX Runtime started (its native library, the shared environment, a warm-up
+/// session run once through our format) on a background thread at once. Done inline it would hold up the rest of
+/// start-up, which on Lambda is the cold start users wait for; in the background it overlaps with the host starting,
+/// and the first load awaits it.
+/// </summary>
+public static class ModelHostStartup
+{
+    public static WebApplicationBuilder StartModelHostRuntime(this WebApplicationBuilder builder)
+    {
+        ProcessMemory.ReturnFreedMemoryToTheSystem();
+        var inference = builder.Configuration.GetSection(InferenceOptions.SectionName).Get<InferenceOptions>() ?? new InferenceOptions();
+        builder.Services.AddSingleton(OnnxRuntimeStartup.Start(inference, FormatWarmup.Run));
+        return builder;
+    }
+}

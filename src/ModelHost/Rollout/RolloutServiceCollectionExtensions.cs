@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MultiModel.ModelHost.Rollout;
+
+public static class RolloutServiceCollectionExtensions
+{
+    /// <summary>Rollout policies read from the store, the version chosen per request, guardrails, figures and metrics.</summary>
+    public static IServiceCollection AddRollouts(this IServiceCollection services)
+    {
+        services.TryAddSingleton(Random.Shared); // decided once: a test registers a seeded one first
+        services.AddSingleton<RolloutPolicies>();
+        services.AddSingleton<RolloutMetrics>();
+        services.AddSingleton<CandidateGuardrails>();
+        services.AddSingleton<RolloutFigures>();
+        services.AddSingleton<RolloutRecorder>();
+        services.AddSingleton<RolloutStatus>();
+        services.AddSingleton<VersionSelector>();
+        return services;
+    }
+}
