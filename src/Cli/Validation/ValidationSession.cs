@@ -4,7 +4,7 @@ using MultiModel.ModelHost.Inference;
 namespace MultiModel.Cli.Validation;
 
 /// <summary>
-/// ONNX Runtime set up as the host sets it up (<c>ModelHost:Inference</c> settings through <see cref="OnnxRuntimeSetup"/>,
+/// ONNX Runtime set up as the host sets it up (<c>ModelHost:Inference</c> settings through <see cref="SessionOptionsFactory"/>,
 /// warm-up run included, so first-use costs are not charged to the first model measured), the loader's settings
 /// (<c>ModelHost:Cache</c>), and the budget of the function the candidate must fit.
 /// </summary>
@@ -17,7 +17,7 @@ internal sealed class ValidationSession : IDisposable
         var inference = settings.GetSection(InferenceOptions.SectionName).Get<InferenceOptions>() ?? new InferenceOptions();
         var cache = settings.GetSection(ModelCacheOptions.SectionName).Get<ModelCacheOptions>() ?? new ModelCacheOptions();
         Budget = FunctionBudget.Resolve(memoryMegabytes, settings);
-        _sessionOptions = OnnxRuntimeSetup.CreateSessionOptions(inference);
+        _sessionOptions = SessionOptionsFactory.Create(inference);
         Validator = new ModelValidator(new ModelMeasurer(_sessionOptions, cache, time), limits, Budget);
     }
 
