@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Api.Errors;
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
-using MultiModel.ModelHost.Capture;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Rollout;
@@ -20,10 +19,9 @@ namespace MultiModel.ModelHost.Api.Predictions;
 /// without loading a cold model), and the outputs written straight from ONNX Runtime's buffers. Whatever the request
 /// holds belongs to its <see cref="PredictionScope"/>; its outcome is classified once and recorded once.
 /// </summary>
-/// <param name="captureWriter">Registered only when data capture is on.</param>
 internal sealed class PredictionPipeline(
     ModelCache cache, VersionResolver versions, VersionSelector selector, PredictionSlots slots, PredictionRecorder recorder, ErrorResponses errors,
-    ShadowRunner shadows, DataCapture capture, IOptions<PredictionLimits> limits, HostingMode hosting, CaptureWriter? captureWriter = null)
+    ShadowRunner shadows, IOptions<PredictionLimits> limits, HostingMode hosting)
 {
     /// <summary>Versions tried after the chosen one at most, so that a model with many broken versions fails in bounded time.</summary>
     public const int MaxFallbacks = 3;
@@ -56,7 +54,7 @@ internal sealed class PredictionPipeline(
 
             // :: Step 7: run, and begin the capture record while the inputs exist; then free them, unless a shadow runs on them
             scope.Prediction = Predictor.Run(scope.Lease.Onnx, scope.Request.Inputs, scope.Request.Outputs);
-            scope.Captured = CapturedPrediction.Start(capture, scope.Model, context.TraceIdentifier, scope.Request.Inputs);
+            scope.Captured = recorder.BeginCapture(scope.Model, context.TraceIdentifier, scope.Request.Inputs);
             if (scope.Choice.Shadow is null)
             {
                 scope.ReleaseInputs();
@@ -89,12 +87,7 @@ internal sealed class PredictionPipeline(
         }
 
         scope.Dispose();
-        if (scope.Captured is not null && capture.FlushWithinRequest && captureWriter is not null)
-        {
-            // Before the invocation ends, on Lambda: a frozen environment's timer would leave it, and its shutdown lose it.
-            // Write failures are counted and logged by the writer, never thrown at the prediction.
-            await captureWriter.FlushAsync(CancellationToken.None);
-        }
+        await recorder.FlushCaptureAsync(scope.Captured);
     }
 
     /// <summary>The failure classified once, answered, and recorded as that answer.</summary>

@@ -1,5 +1,7 @@
 using MultiModel.ModelHost.Api.OpenInference;
 using MultiModel.ModelHost.Capture;
+using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Rollout;
 
 namespace MultiModel.ModelHost.Api.Predictions;
@@ -9,8 +11,26 @@ namespace MultiModel.ModelHost.Api.Predictions;
 /// (an answered one, before its outputs are freed), the log line, the metrics, Triton's statistics, and its rollout's
 /// figures and guardrail.
 /// </summary>
-internal sealed class PredictionRecorder(PredictionLog log, PredictionMetrics metrics, ModelStatistics statistics, DataCapture capture, RolloutRecorder rollouts)
+/// <param name="captureWriter">Registered only when data capture is on.</param>
+internal sealed class PredictionRecorder(
+    PredictionLog log, PredictionMetrics metrics, ModelStatistics statistics, DataCapture capture, RolloutRecorder rollouts, CaptureWriter? captureWriter = null)
 {
+    /// <summary>The capture record begun, inputs written, when the request is in its model's sample; null otherwise.</summary>
+    public CapturedPrediction? BeginCapture(ModelRef model, string requestId, ModelInputs inputs) => CapturedPrediction.Start(capture, model, requestId, inputs);
+
+    /// <summary>
+    /// Writes a captured record away before the request ends, when the capture settings ask it (on Lambda a frozen
+    /// environment's timer would leave it, and its shutdown lose it). Write failures are counted and logged by the
+    /// writer, never thrown at the prediction.
+    /// </summary>
+    public async ValueTask FlushCaptureAsync(CapturedPrediction? captured)
+    {
+        if (captured is not null && capture.FlushWithinRequest && captureWriter is not null)
+        {
+            await captureWriter.FlushAsync(CancellationToken.None);
+        }
+    }
+
     public void Record(in PredictionOutcome outcome)
     {
         if (outcome.Prediction is { } prediction)
