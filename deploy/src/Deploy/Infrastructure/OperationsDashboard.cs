@@ -66,16 +66,7 @@ internal sealed class OperationsDashboard : Construct
                 AppMetrics.SearchBy(AppMetrics.ModelDimension, function, "FailedLoads", "Sum", Period, "failed loads"),
             ]));
         Dashboard.AddWidgets(
-            Graph("Memory (% of the function's size)", [
-                PercentOfFunction(function, host.MemoryMb, "ResidentMemory", "resident"),
-                PercentOfFunction(function, host.MemoryMb, "CacheMemoryUsage", "charged to the cache"),
-                PercentOfFunction(function, host.MemoryMb, "CacheMemoryLimit", "cache budget"),
-            ], leftMin: 0, annotation: new HorizontalAnnotation
-            {
-                Value = parameters.MemoryAlarmPercent.ValueAsNumber,
-                Label = "alarm (MemoryAlarmPercent)",
-                Color = Color.RED,
-            }),
+            new MemoryGraph(function, host.MemoryMb, parameters.MemoryAlarmPercent.ValueAsNumber, Period, Width, Height),
             Graph("Confidence drift by model (PSI)", [
                 AppMetrics.SearchBy(AppMetrics.ModelDimension, function, "ConfidenceDrift", "Maximum", Period, ""),
             ], leftMin: 0, annotation: new HorizontalAnnotation
@@ -107,15 +98,6 @@ internal sealed class OperationsDashboard : Construct
                 AppMetrics.Of(function, "RuleReadFailures", "Sum", Period, "failed reads"),
             ], leftMin: 0));
     }
-
-    private static MathExpression PercentOfFunction(string function, string memoryMb, string metricName, string label) => new(new MathExpressionProps
-    {
-        // Each expression of a graph needs its own variable name for its metric.
-        Expression = $"100 * {metricName.ToLowerInvariant()} / (1048576 * {memoryMb})",
-        UsingMetrics = new Dictionary<string, IMetric> { [metricName.ToLowerInvariant()] = AppMetrics.Of(function, metricName, "Maximum", Period) },
-        Label = label,
-        Period = Period,
-    });
 
     private static GraphWidget Graph(string title, IMetric[] metrics, double? leftMin = null, HorizontalAnnotation? annotation = null) => new(new GraphWidgetProps
     {
