@@ -23,6 +23,11 @@ public sealed class DashboardTests
     [InlineData("Loads and evictions by model", "ModelLoads", "Sum")]
     [InlineData("Loads and evictions by model", "Evictions", "Sum")]
     [InlineData("Confidence drift by model (PSI)", "ConfidenceDrift", "Maximum")]
+    [InlineData("Rollouts: candidate requests and 5xx by model", "CandidatePredictions", "Sum")]
+    [InlineData("Rollouts: candidate requests and 5xx by model", "CandidateServerErrors", "Sum")]
+    [InlineData("Rollouts: candidates taken out and shadow runs by model", "CandidatesTakenOut", "Sum")]
+    [InlineData("Rollouts: candidates taken out and shadow runs by model", "ShadowRuns", "Sum")]
+    [InlineData("Rollouts: shadow max abs difference by model", "ShadowMaxAbsDifference", "Maximum")]
     public void ModelHostRows_PerModelGraphs_SearchEveryModelOfTheirOwnFunction(string title, string metric, string statistic)
     {
         foreach (var function in ModelHostFunctions())
@@ -66,6 +71,17 @@ public sealed class DashboardTests
     }
 
     [Fact]
+    public void CandidateAlarms_OneStatusWidget_ShowsEveryCandidateAlarm()
+    {
+        var widget = Assert.Single(Widgets.Value.Select(w => w!.AsObject()), w => w["type"]!.GetValue<string>() == "alarm");
+        var expected = Synth.Stack.CandidateAlarms.Values
+            .SelectMany(a => new[] { a.Errors, a.Latency })
+            .Select(alarm => $"{{GetAtt:{Synth.LogicalId(alarm)}.Arn}}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, widget["properties"]!["alarms"]!.AsArray().Select(a => a!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void RouterRow_GraphsRequestsLatencyAndRulesAgeOfTheRouter()
     {
         var router = Synth.LogicalId(Synth.Stack.Router.Function);
@@ -97,7 +113,8 @@ public sealed class DashboardTests
             .Where(parts => parts.Length > 0)
             .ToList();
 
-    // Fn::Join's parts joined, each {"Ref": X} as the text {Ref:X}, then parsed as the dashboard JSON it becomes.
+    // Fn::Join's parts joined, each {"Ref": X} as the text {Ref:X} ({"Fn::GetAtt": [X, A]} as {GetAtt:X.A}), then
+    // parsed as the dashboard JSON it becomes.
     // A reference where a number goes (a parameter in an annotation) is not inside quotes; it is read as a string.
     private static JsonObject ResolvedBody(SynthesizedStack synth)
     {
@@ -112,7 +129,9 @@ public sealed class DashboardTests
                 continue;
             }
 
-            var reference = $"{{Ref:{part!["Ref"]!.GetValue<string>()}}}";
+            var reference = part!["Ref"] is { } name
+                ? $"{{Ref:{name.GetValue<string>()}}}"
+                : $"{{GetAtt:{part["Fn::GetAtt"]![0]!.GetValue<string>()}.{part["Fn::GetAtt"]![1]!.GetValue<string>()}}}";
             text.Append(text.Length > 0 && text[^1] is ':' or ',' or '[' ? $"\"{reference}\"" : reference);
         }
 

@@ -43,7 +43,8 @@ public sealed class ObservabilityTests
         var synth = SynthesizedStack.Synthesize(TestConfigs.Default() with { AlarmTopicArn = topic });
 
         var alarms = synth.OfType("AWS::CloudWatch::Alarm").ToList();
-        Assert.Equal(9 + 4, alarms.Count); // 3 per function; memory and drift per ModelHost function
+        // 3 per function; memory and drift per ModelHost; errors and latency per listed model.
+        Assert.Equal(9 + 4 + 6, alarms.Count);
         Assert.All(alarms, a => Assert.Equal($"[\"{topic}\"]", a.Properties["AlarmActions"]!.ToJsonString()));
     }
 }

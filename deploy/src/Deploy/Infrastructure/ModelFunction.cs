@@ -23,6 +23,7 @@ internal sealed class ModelFunction : Construct
     {
         var config = props.Config;
         Name = config.Name;
+        Models = config.Models;
         MemoryMb = config.MemoryMb?.ToString(CultureInfo.InvariantCulture) ?? props.Parameters.MemoryMb.ValueAsString;
         LogGroup = new LogGroup(this, "Logs", new LogGroupProps { Retention = props.LogRetention });
         Role = new Role(this, "Role", new RoleProps
@@ -72,6 +73,9 @@ internal sealed class ModelFunction : Construct
 
     /// <summary>The function's name in multimodel.json (<c>shared</c> for the ModelHost every route may use).</summary>
     public string Name { get; }
+
+    /// <summary>The models the configuration lists for this function (prewarmed; an isolated function's only models).</summary>
+    public IReadOnlyList<string> Models { get; }
 
     /// <summary>The function's memory size in MB: a number, or the ModelHostMemoryMb parameter's token.</summary>
     public string MemoryMb { get; }
