@@ -71,7 +71,9 @@ public sealed class DeploymentConfigTests
     [InlineData("""{"isolatedFunctions":[{"name":"a","models":["f"],"memoryMb":20000}]}""", "isolatedFunctions[0].memoryMb 20000 must be between 128 and 10240")]
     [InlineData("""{"routes":[{"name":"r","rule":{}}]}""", "routes[0].rule.targets must be a non-empty array")]
     [InlineData("""{"routes":[{"name":"r","rule":{"targets":[{}]}}]}""", "routes[0].rule.targets[0] must have exactly one of")]
+    [InlineData("""{"rollouts":{"schedule":"every minute"}}""", "rollouts.schedule 'every minute' must be an EventBridge")]
     [InlineData("""{"rollouts":{"alarmMinRequests":0}}""", "rollouts.alarmMinRequests 0 must be between 1 and 1000000")]
+    [InlineData("""{"rollouts":{"advancer":"yes"}}""", "rollouts.advancer")]
     [InlineData("""{"modelHost":{"models":["m"]},"isolatedFunctions":[{"name":"a","models":["m"]},{"name":"b","models":["m"]},{"name":"c","models":["m"]}]}""",
         "model 'm' is listed by 4 functions; at most 3")]
     public void Parse_InvalidSetting_NamesTheSetting(string json, string expected)
@@ -88,6 +90,8 @@ public sealed class DeploymentConfigTests
         Assert.Equal("models/", config.ModelPrefix);
         Assert.Equal("AWS_IAM", config.RouterUrlAuth);
         Assert.Empty(config.IsolatedFunctions);
+        Assert.True(config.Rollouts.Advancer);
+        Assert.Equal("rate(1 minute)", config.Rollouts.Schedule);
         Assert.Equal(20, config.Rollouts.AlarmMinRequests);
     }
 }

@@ -18,6 +18,7 @@ public sealed class ImageBuildTests
     [Theory]
     [InlineData("src/ModelHost/ModelHost.csproj", "/app/modelhost")]
     [InlineData("src/Router/Router.csproj", "/app/router")]
+    [InlineData("src/Cli/Cli.csproj", "/app/cli")]
     public void Dockerfile_EachApp_IsRestoredAndPublishedByTheScriptWithTheHostingSwitch(string project, string output)
     {
         var text = string.Join('\n', Lines);
@@ -71,9 +72,11 @@ public sealed class ImageBuildTests
     {
         Assert.Contains($"COPY --from=build /app/modelhost {ContainerImage.ModelHostDirectory}", Lines);
         Assert.Contains($"COPY --from=build /app/router {ContainerImage.RouterDirectory}", Lines);
+        Assert.Contains($"COPY --from=build /app/cli {ContainerImage.CliDirectory}", Lines);
         Assert.Contains($"CMD [\"{ContainerImage.ModelHostCommand}\"]", Lines);
         Assert.Contains($"WORKDIR {ContainerImage.ModelHostDirectory}", Lines);
         Assert.Equal(ContainerImage.RouterDirectory, "/var/task/" + ContainerImage.RouterCommand.Split('/')[0]);
+        Assert.Equal(ContainerImage.CliDirectory, "/var/task/" + ContainerImage.CliCommand.Split('/')[0]);
     }
 
     [Fact]

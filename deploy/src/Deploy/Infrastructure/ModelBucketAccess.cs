@@ -4,12 +4,15 @@ using Amazon.CDK.AWS.S3;
 namespace MultiModel.Deploy.Infrastructure;
 
 /// <summary>
-/// The model bucket's statements, scoped to folders under the prefix. The host calls GetObject (ranged too) and
-/// HeadObject, both authorized by s3:GetObject, and ListObjectsV2, authorized by s3:ListBucket with the listed prefix
-/// as <c>s3:prefix</c>.
+/// The model bucket's statements, scoped to folders under the prefix. The host and the tool call GetObject (ranged
+/// too) and HeadObject, both authorized by s3:GetObject, ListObjectsV2, authorized by s3:ListBucket with the listed
+/// prefix as <c>s3:prefix</c>, and (the tool only) PutObject, conditional or not, authorized by s3:PutObject.
 /// </summary>
 internal static class ModelBucketAccess
 {
+    /// <summary>The policy's object name in a model's folder (the host's RolloutPolicy.FileName).</summary>
+    public const string RolloutPolicyFile = "rollout.json";
+
     /// <summary>Read and list <paramref name="folders"/> (each ends with '/').</summary>
     public static void GrantRead(Role role, IBucket bucket, IReadOnlyList<string> folders)
     {
@@ -30,4 +33,14 @@ internal static class ModelBucketAccess
             },
         }));
     }
+
+    /// <summary>Write every model's rollout policy, <c>{prefix}{id}/rollout.json</c>, and no other object.</summary>
+    public static void GrantRolloutPolicyWrite(Role role, IBucket bucket, string prefix) =>
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "WriteRolloutPolicies",
+            Actions = ["s3:PutObject"],
+            // A model id holds no '/' (ModelIdRule), so "*" here is exactly one model folder.
+            Resources = [bucket.ArnForObjects($"{prefix}*/{RolloutPolicyFile}")],
+        }));
 }

@@ -62,7 +62,7 @@ internal sealed class ModelFunction : Construct
         // On the alias, so requests use the provisioned environments; IAM only: the Router (or a caller you grant) signs.
         Url = Alias.AddFunctionUrl(new FunctionUrlOptions { AuthType = FunctionUrlAuthType.AWS_IAM });
 
-        _ = new FunctionAlarms(this, "Alarms", Function, props.Parameters.P99DurationAlarmMs, props.AlarmTopicArn);
+        _ = new FunctionAlarms(this, "Alarms", Function, props.Parameters.P99DurationAlarmMs.ValueAsNumber, props.AlarmTopicArn);
         AppAlarms = new ModelHostAlarms(this, "AppAlarms", Function.FunctionName, MemoryMb, props.Parameters, props.AlarmTopicArn);
         if (config.Warmup is { } warmup)
         {

@@ -7,7 +7,8 @@ using MultiModel.Deploy.Configuration;
 namespace MultiModel.Deploy.Infrastructure;
 
 /// <summary>
-/// The whole deployment: model bucket, ModelHost functions, Router, routing rules, candidate alarms, dashboard.
+/// The whole deployment: model bucket, ModelHost functions, Router, routing rules, candidate alarms and the rollout
+/// advancer, dashboard.
 /// </summary>
 internal sealed class MultiModelStack : Stack
 {
@@ -45,6 +46,16 @@ internal sealed class MultiModelStack : Stack
             .ToDictionary(group => group.Key, group => new CandidateAlarms(alarmScope, group.Key, group.Key,
                 group.Select(pair => pair.Function.Function.FunctionName).ToList(), config.Rollouts.AlarmMinRequests, parameters, config.AlarmTopicArn));
 
+        if (config.Rollouts.Advancer)
+        {
+            Advancer = new RolloutAdvancer(this, "RolloutAdvancer", new RolloutAdvancerProps(
+                Models.Bucket, config.ModelPrefix, config.Rollouts.Schedule,
+                CandidateAlarms.Values.SelectMany(a => a.Names).ToList(),
+                image, retention, config.AlarmTopicArn));
+            _ = new CfnOutput(this, "RolloutAdvancerName", new CfnOutputProps { Value = Advancer.Function.FunctionName });
+            _ = new CfnOutput(this, "RolloutScheduleRuleName", new CfnOutputProps { Value = Advancer.Schedule.RuleName });
+        }
+
         Dashboard = new OperationsDashboard(this, "Operations", all, Router, parameters,
             CandidateAlarms.Values.SelectMany(a => new IAlarm[] { a.Errors, a.Latency }).ToList());
 
@@ -70,6 +81,9 @@ internal sealed class MultiModelStack : Stack
 
     /// <summary>By model id.</summary>
     public IReadOnlyDictionary<string, CandidateAlarms> CandidateAlarms { get; }
+
+    /// <summary>Null when <c>rollouts.advancer</c> is false.</summary>
+    public RolloutAdvancer? Advancer { get; }
 
     public OperationsDashboard Dashboard { get; }
 }

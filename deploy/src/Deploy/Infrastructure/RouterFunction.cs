@@ -46,7 +46,7 @@ internal sealed class RouterFunction : Construct
             AllowPublicInvokeViaUrl();
         }
 
-        _ = new FunctionAlarms(this, "Alarms", Function, props.Parameters.P99DurationAlarmMs, props.AlarmTopicArn);
+        _ = new FunctionAlarms(this, "Alarms", Function, props.Parameters.P99DurationAlarmMs.ValueAsNumber, props.AlarmTopicArn);
     }
 
     public LogGroup LogGroup { get; }
