@@ -40,7 +40,8 @@ internal static class ModelBucketAccess
         {
             Sid = "WriteRolloutPolicies",
             Actions = ["s3:PutObject"],
-            // A model id holds no '/' (ModelIdRule), so "*" here is exactly one model folder.
+            // IAM's "*" also crosses '/', so a rollout.json deeper down (in a version folder) matches too; the host never
+            // reads one there, and what matters holds: no model file, sidecar or anything outside the prefix is writable.
             Resources = [bucket.ArnForObjects($"{prefix}*/{RolloutPolicyFile}")],
         }));
 }
