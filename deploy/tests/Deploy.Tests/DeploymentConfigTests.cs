@@ -19,6 +19,21 @@ public sealed class DeploymentConfigTests
     }
 
     [Fact]
+    public void Load_ShippedMultimodelJson_NamesOnlyTheSampleModelsTheDocsSayToUpload()
+    {
+        // Issue 21: the shipped file named a model ('fraud') that nothing puts in a new bucket.
+        var config = DeploymentConfigLoader.Load(RepositoryPaths.Of("deploy/multimodel.json"));
+        var samples = Directory.GetDirectories(RepositoryPaths.Of("src/ModelHost/SampleModels")).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        var named = config.IsolatedFunctions.Prepend(config.ModelHost)
+            .SelectMany(f => f.Models.Concat(f.Warmup?.Models ?? []))
+            .Concat(config.Routes.Select(r => r.Rule["match"]?["exact"]?.GetValue<string>()).OfType<string>());
+        Assert.All(named, model => Assert.Contains(model, samples));
+
+        var docs = File.ReadAllText(RepositoryPaths.Of("docs/deploy.md"));
+        Assert.Contains($"aws s3 sync src/ModelHost/SampleModels s3://$BUCKET/{config.ModelPrefix}", docs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_MisspeltKey_IsRejectedNotIgnored()
     {
         var error = Assert.Throws<InvalidOperationException>(() => DeploymentConfigLoader.Parse("""{"architecure":"arm64"}"""));
