@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 using MultiModel.ModelHost.Api;
 using MultiModel.ModelHost.Api.Formats;
+using MultiModel.ModelHost.Api.Predictions;
 using MultiModel.ModelHost.Capture;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;

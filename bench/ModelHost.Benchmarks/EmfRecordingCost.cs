@@ -3,6 +3,8 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MultiModel.ModelHost.Api;
+using MultiModel.ModelHost.Api.OpenInference;
+using MultiModel.ModelHost.Api.Predictions;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Hosting;
 using MultiModel.ModelHost.Models;

@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using MultiModel.ModelHost.Api;
+using MultiModel.ModelHost.Api.OpenInference;
+using MultiModel.ModelHost.Api.Predictions;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Models;
 using OpenTelemetry.Metrics;

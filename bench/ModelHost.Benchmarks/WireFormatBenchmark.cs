@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
+using MultiModel.ModelHost.Api.Formats.Json;
 using MultiModel.ModelHostProcess;
 using MultiModel.TestModels;
 

@@ -26,7 +26,7 @@ internal static class S3Benchmark
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MODELHOST", AppContext.BaseDirectory);
         using var bucket = new BenchBucket(server);
         await bucket.Client.PutBucketAsync(BenchBucket.Name);
-        var sessionOptions = OnnxRuntimeSetup.CreateSessionOptions(new InferenceOptions()); // the host's own session settings
+        var sessionOptions = SessionOptionsFactory.Create(new InferenceOptions()); // the host's own session settings
 
         if (only is null or "ranged")
         {

@@ -1,4 +1,6 @@
 using MultiModel.ModelHost.Api;
+using MultiModel.ModelHost.Api.OpenInference;
+using MultiModel.ModelHost.Api.Predictions;
 using MultiModel.ModelHost.Hosting;
 using MultiModel.ServiceDefaults;
 

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using MultiModel.TestSupport;
 
 namespace MultiModel.Architecture.Tests;
 

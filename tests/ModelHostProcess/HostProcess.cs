@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHostProcess;
 
@@ -11,6 +10,12 @@ namespace MultiModel.ModelHostProcess;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    /// <summary>The build configuration of the running assembly (its output folder is bin/{Configuration}/net10.0).</summary>
+    private static readonly string Configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+    /// <summary>The ModelHost built in the same configuration as the caller (the project reference builds it first).</summary>
+    private static readonly string BuiltHostDll = RepositoryPaths.Of($"src/ModelHost/bin/{Configuration}/net10.0/ModelHost.dll");
+
     private readonly Process _process;
 
     private HostProcess(Process process, Uri address, string logPath)
@@ -31,13 +36,13 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(
         string storeRoot, IReadOnlyDictionary<string, string> settings, string? hostDll = null, MemoryCgroup? cgroup = null)
     {
-        var dll = hostDll ?? RepositoryPaths.ModelHostDll();
+        var dll = hostDll ?? BuiltHostDll;
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException($"Build the host first: dotnet build -c {RepositoryPaths.Configuration} src/ModelHost", dll);
+            throw new FileNotFoundException($"Build the host first: dotnet build -c {Configuration} src/ModelHost", dll);
         }
 
-        var port = FreePort();
+        var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port}");
         var logPath = Path.Combine(Path.GetTempPath(), $"modelhost-{port}.log");
         // The shell joins the cgroup, then exec replaces it with the host, so every byte the host touches is counted.
@@ -50,23 +55,12 @@ public sealed class HostProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var host = new HostProcess(Process.Start(start)!, address, logPath);
+        var process = Process.Start(start)!;
+        var host = new HostProcess(process, address, logPath);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; attempt < 600 && !host.HasExited; attempt++)
+        if (await ServerReadiness.WaitAsync(process, client, new Uri(address, "/health/ready"), TimeSpan.FromSeconds(60)))
         {
-            try
-            {
-                if ((await client.GetAsync(new Uri(address, "/health/ready"))).StatusCode == HttpStatusCode.OK)
-                {
-                    return host;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(100);
+            return host;
         }
 
         await host.DisposeAsync();
@@ -107,12 +101,5 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,3 +1,5 @@
+using MultiModel.TestSupport;
+
 namespace MultiModel.Tests.Shared;
 
 /// <summary>EMF documents read from an app's output, one invocation at a time.</summary>
@@ -13,18 +15,20 @@ public static class EmfLog
     /// </summary>
     public static async Task<IReadOnlyList<EmfDocument>> NextInvocationAsync(Func<IEnumerable<string>> output, int seen)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var documents = Documents(output()).Skip(seen).ToList();
-            var end = documents.FindIndex(document => document.DimensionSets.Count == 1);
-            if (end >= 0)
-            {
-                return documents[..(end + 1)];
-            }
+        IReadOnlyList<EmfDocument>? invocation = null;
+        await Eventually.HoldsAsync(
+            () => (invocation = Invocation(output(), seen)) is not null,
+            $"No process document after the first {seen} EMF documents within 5 s.",
+            TimeSpan.FromSeconds(5),
+            TimeSpan.FromMilliseconds(50));
+        return invocation!;
+    }
 
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"No process document after the first {seen} EMF documents within 5 s.");
+    /// <summary>The documents after the first <paramref name="seen"/> up to and including the next process document; null until it is written.</summary>
+    private static List<EmfDocument>? Invocation(IEnumerable<string> output, int seen)
+    {
+        var documents = Documents(output).Skip(seen).ToList();
+        var end = documents.FindIndex(document => document.DimensionSets.Count == 1);
+        return end >= 0 ? documents[..(end + 1)] : null;
     }
 }

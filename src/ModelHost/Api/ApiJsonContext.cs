@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MultiModel.ModelHost.Api.OpenInference;
 
 namespace MultiModel.ModelHost.Api;
 

@@ -17,6 +17,7 @@ public sealed record ModelDescription(
     string[] SkippedOutputs,
     string? ScoresOutput,
     ConfidenceDriftReading? ConfidenceDrift,
+    IReadOnlyList<UnloadableVersion> UnloadableVersions,
     RolloutDescription? Rollout);
 
 /// <param name="ChargeBytes">What the cache counts the model as: its measured footprint, else the file-size estimate.</param>

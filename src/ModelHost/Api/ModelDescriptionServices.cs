@@ -8,4 +8,5 @@ namespace MultiModel.ModelHost.Api;
 public sealed record ModelDescriptionServices(
     [FromServices] ModelLookup Lookup,
     [FromServices] VersionResolver Versions,
-    [FromServices] RolloutStatus Rollouts);
+    [FromServices] RolloutStatus Rollouts,
+    [FromServices] VersionSelector Selector);

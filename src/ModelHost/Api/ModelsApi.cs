@@ -50,7 +50,8 @@ public static class ModelsApi
         var signature = lease.Model.Signature;
         return TypedResults.Ok(new ModelDescription(
             id, lease.Ref.Version, available.ToArray(), Describe(signature.Inputs), DescribeOutputs(signature),
-            signature.SkippedOutputs.ToArray(), lease.Model.Labels?.ScoresOutput, lease.Model.Confidence?.Read(), rollout));
+            signature.SkippedOutputs.ToArray(), lease.Model.Labels?.ScoresOutput, lease.Model.Confidence?.Read(),
+            services.Selector.Unloadable(id), rollout));
     }
 
     // A sequence's or map's datatype is its ONNX type.

@@ -1,3 +1,4 @@
+using MultiModel.ModelHost.Api.Errors;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Models;
 
@@ -30,7 +31,7 @@ public sealed partial class Prewarmer(ModelLookup lookup, ILogger<Prewarmer> log
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogPrewarmFailed(exception, model);
-            return new PrewarmOutcome(model, null, ErrorMapping.Classify(exception).Status, ErrorMapping.Detail(exception));
+            return new PrewarmOutcome(model, null, HostErrorMapper.Classify(exception).Status, HostErrorMapper.Detail(exception));
         }
     }
 

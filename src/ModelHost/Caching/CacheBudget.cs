@@ -32,5 +32,5 @@ public sealed record CacheBudget(long Bytes, string Source)
             $"half of the {availableMemoryBytes / Megabyte} MB available to the process; set {ModelCacheOptions.SectionName}:BudgetMegabytes to choose");
     }
 
-    public string Describe() => $"{Caching.Bytes.Describe(Bytes)}, from {Source}";
+    public string Describe() => $"{Caching.ReadableBytes.Describe(Bytes)}, from {Source}";
 }

@@ -40,9 +40,9 @@ internal sealed class ModelLoader(IModelStore store, Task<SessionOptions> sessio
             var charge = Charge(model, estimate, measured, known);
             if (charge.Bytes > budget.Bytes)
             {
-                var how = charge.MeasuredBytes is null ? $"estimated as {options.MemoryFactor} x its {Bytes.Describe(artifact.SizeBytes)} of files" : "measured when it loaded";
+                var how = charge.MeasuredBytes is null ? $"estimated as {options.MemoryFactor} x its {ReadableBytes.Describe(artifact.SizeBytes)} of files" : "measured when it loaded";
                 throw new ModelTooLargeException(
-                    $"Model {model} needs {Bytes.Describe(charge.Bytes)} of memory ({how}), more than the whole cache budget of {budget.Describe()}.");
+                    $"Model {model} needs {ReadableBytes.Describe(charge.Bytes)} of memory ({how}), more than the whole cache budget of {budget.Describe()}.");
             }
 
             return new LoadedModel(model, onnx, artifact, charge, time.GetUtcNow(), monitors, _useOrder);

@@ -82,6 +82,22 @@ public sealed partial class VersionResolver(IModelStore store, IOptions<ModelCac
     }
 
     /// <summary>
+    /// Drops what is known of the model's versions, so that the next request lists the store again: a version a
+    /// request resolved to has gone from it, and the listing kept for <see cref="ModelCacheOptions.RevalidateAfter"/>
+    /// would go on naming it.
+    /// </summary>
+    public void Forget(string modelId)
+    {
+        if (_models.TryGetValue(modelId, out var model))
+        {
+            lock (model)
+            {
+                model.Versions = null;
+            }
+        }
+    }
+
+    /// <summary>
     /// Throws <see cref="ModelNotFoundException"/> when the listing shows that <paramref name="model"/>'s version does not
     /// exist; says nothing when it exists or the store cannot say now. For an error path that must answer 404 before
     /// its own error, without loading the model.

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Api;
+using MultiModel.ModelHost.Api.Errors;
 using MultiModel.ModelHost.Api.Formats;
+using MultiModel.ModelHost.Api.OpenInference;
+using MultiModel.ModelHost.Api.Predictions;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Capture;
 using MultiModel.ModelHost.Inference;

@@ -14,6 +14,11 @@ public static class ModelHostEmf
     public const string ModelIdDimension = "ModelId";
     public const string VersionProperty = "ModelVersion";
 
+    /// <summary>A model's rollout candidate apart, whatever its version: what the stack's candidate alarms watch.</summary>
+    public const string CandidatePredictions = "CandidatePredictions";
+    public const string CandidateServerErrors = "CandidateServerErrors";
+    public const string CandidateDuration = "CandidateDuration";
+
     public static EmfContract Contract() => new EmfContract(CacheMetrics.MeterName, ModelTags.Id, ModelIdDimension)
         .Property(ModelTags.Version, VersionProperty)
         .Map("multimodel.prediction.duration",
@@ -22,6 +27,13 @@ public static class ModelHostEmf
             EmfMetric.CountOccurrences("ServerErrors", statusClass: 5),
             EmfMetric.Milliseconds("PredictionDuration"))
         .Map("multimodel.prediction.inference.duration", EmfMetric.Milliseconds("InferenceDuration"))
+        .Map("multimodel.rollout.candidate.duration",
+            EmfMetric.CountOccurrences(CandidatePredictions),
+            EmfMetric.CountOccurrences(CandidateServerErrors, statusClass: 5),
+            EmfMetric.Milliseconds(CandidateDuration))
+        .Map("multimodel.rollout.candidate.taken_out", EmfMetric.Count("CandidatesTakenOut"))
+        .Map("multimodel.shadow.duration", EmfMetric.CountOccurrences("ShadowRuns"), EmfMetric.Milliseconds("ShadowDuration"))
+        .Map("multimodel.shadow.max_abs_difference", EmfMetric.Distribution("ShadowMaxAbsDifference", EmfUnit.None))
         .Map("multimodel.cache.hits", EmfMetric.Count("CacheHits"))
         .Map("multimodel.cache.misses", EmfMetric.Count("CacheMisses"))
         .Map("multimodel.model.loads", EmfMetric.Count("ModelLoads"))

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using MultiModel.ModelHost.Api.Formats;
+using MultiModel.ModelHost.Api.Formats.OpenInference;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ServiceDefaults.Lambda;

@@ -12,5 +12,5 @@ public sealed class OnnxRuntimeStartup
 
     /// <param name="warmUp">The warm-up model's one run, e.g. a request through the API's formats; null for ONNX Runtime's own.</param>
     public static OnnxRuntimeStartup Start(InferenceOptions options, Action<OnnxModel>? warmUp = null) =>
-        new(Task.Run(() => OnnxRuntimeSetup.CreateSessionOptions(options, warmUp)));
+        new(Task.Run(() => SessionOptionsFactory.Create(options, warmUp)));
 }

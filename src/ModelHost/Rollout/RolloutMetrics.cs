@@ -21,6 +21,7 @@ public sealed class RolloutMetrics
 
     private readonly Histogram<double> _candidateRequests;
     private readonly Counter<long> _takenOut;
+    private readonly Counter<long> _passedOver;
     private readonly Histogram<double> _shadowRuns;
     private readonly Histogram<double> _shadowDifference;
     private readonly Counter<long> _shadowRows;
@@ -33,6 +34,8 @@ public sealed class RolloutMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Seconds });
         _takenOut = meter.CreateCounter<long>("multimodel.rollout.candidate.taken_out", "{candidate}",
             "Candidates this host took out of rotation by itself (their guardrail tripped).");
+        _passedOver = meter.CreateCounter<long>("multimodel.model.version.passed_over", "{version}",
+            "Versions that failed to load and that unpinned requests passed over for a lower one (once per version and process).");
         _shadowRuns = meter.CreateHistogram("multimodel.shadow.duration", "s",
             "Shadow runs of a version on an answered prediction's inputs, by outcome (ran, failed, skipped).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Seconds });
@@ -54,6 +57,8 @@ public sealed class RolloutMetrics
     }
 
     public void CandidateTakenOut(ModelRef candidate) => _takenOut.Add(1, ModelTags.For(candidate));
+
+    public void VersionPassedOver(ModelRef unloadable) => _passedOver.Add(1, ModelTags.For(unloadable));
 
     public void ShadowRan(ModelRef shadow, string outcome, TimeSpan duration, ShadowComparison? comparison)
     {

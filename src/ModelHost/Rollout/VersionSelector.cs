@@ -9,12 +9,14 @@ namespace MultiModel.ModelHost.Rollout;
 /// the store lists (as before rollouts). With one: the candidate for its share of callers (placed by the caller's key,
 /// <see cref="CallerBuckets"/>), unless the store no longer lists it or its guardrail took it out of rotation; stable
 /// for everyone else, or the highest version if stable is gone from the store (a policy must never take a model down).
-/// A request may also be picked for the shadow's sample.
+/// A request may also be picked for the shadow's sample. When the version chosen cannot serve, <see cref="FallBackAsync"/>
+/// says what runs instead, so that a corrupt upload never takes a model down either.
 /// </summary>
 public sealed partial class VersionSelector(
-    VersionResolver versions, RolloutPolicies policies, CandidateGuardrails guardrails, Random random, ILogger<VersionSelector> logger)
+    VersionResolver versions, RolloutPolicies policies, CandidateGuardrails guardrails, RolloutMetrics metrics, Random random, ILogger<VersionSelector> logger)
 {
     private readonly ConcurrentDictionary<ModelRef, byte> _warnedMissingStable = new();
+    private readonly ConcurrentDictionary<ModelRef, string> _unloadable = new();
 
     /// <param name="headers">The request's headers, where the policy's caller header is read; null for a request without any (a description).</param>
     public async ValueTask<VersionChoice> ChooseAsync(string modelId, int? pinned, IHeaderDictionary? headers, CancellationToken cancellationToken)
@@ -69,8 +71,74 @@ public sealed partial class VersionSelector(
         return new VersionChoice(new ModelRef(modelId, policy.Stable), VersionRole.Stable, policy, Shadowing(shadow, policy.Stable));
     }
 
+    /// <summary>
+    /// What an unpinned request runs instead when its version cannot serve; null when nothing else can (the request
+    /// fails as it did). A version that failed to load gives way to the next lower one the store lists that has not
+    /// failed too (a candidate to stable): warned once, counted, and shown in the model's description until it loads.
+    /// A version the store no longer has (deleted after the listing was kept) makes the listing be read again at once.
+    /// </summary>
+    public async ValueTask<VersionChoice?> FallBackAsync(VersionChoice failed, Exception failure, IHeaderDictionary? headers, CancellationToken cancellationToken)
+    {
+        var (modelId, version) = (failed.Model.Id, failed.Model.Version);
+        if (failed.Role == VersionRole.Pinned)
+        {
+            return null;
+        }
+
+        if (failure is ModelNotFoundException)
+        {
+            versions.Forget(modelId);
+            var again = await ChooseAsync(modelId, null, headers, cancellationToken);
+            return again.Model == failed.Model ? null : again;
+        }
+
+        if (failure is not ModelLoadFailedException)
+        {
+            return null;
+        }
+
+        if (_unloadable.TryAdd(failed.Model, failure.Message))
+        {
+            LogPassedOver(modelId, version, failure.Message);
+            metrics.VersionPassedOver(failed.Model);
+        }
+
+        if (failed.Role == VersionRole.Candidate)
+        {
+            guardrails.Record(failed, serverError: true, latencyMs: null); // a candidate that cannot load is taken out like one that fails
+        }
+
+        var listed = await versions.ListAsync(modelId, cancellationToken);
+        int? next = failed is { Role: VersionRole.Candidate, Policy: { } policy } && listed.Contains(policy.Stable) && !_unloadable.ContainsKey(new(modelId, policy.Stable))
+            ? policy.Stable
+            : listed.Where(lower => lower < version && !_unloadable.ContainsKey(new(modelId, lower))).Select(lower => (int?)lower).LastOrDefault();
+        return next is { } instead
+            ? failed with { Model = new ModelRef(modelId, instead), Role = failed.Role == VersionRole.Candidate ? VersionRole.Stable : failed.Role, Shadow = Shadowing(failed.Shadow, instead) }
+            : null;
+    }
+
+    /// <summary>A version served: if it was passed over before, it loads now and is no longer shown as unloadable.</summary>
+    public void Served(ModelRef model)
+    {
+        if (!_unloadable.IsEmpty && _unloadable.TryRemove(model, out _))
+        {
+            LogLoadsAgain(model.Id, model.Version);
+        }
+    }
+
+    /// <summary>The versions of a model passed over because they failed to load; empty normally.</summary>
+    public IReadOnlyList<UnloadableVersion> Unloadable(string modelId) => _unloadable.IsEmpty ? []
+        : _unloadable.Where(pair => pair.Key.Id == modelId).Select(pair => new UnloadableVersion(pair.Key.Version, pair.Value)).OrderBy(v => v.Version).ToArray();
+
     // A shadow of the version that answers would compare it with itself.
     private static ModelRef? Shadowing(ModelRef? shadow, int answering) => shadow?.Version == answering ? null : shadow;
+
+    [LoggerMessage(EventName = "VersionPassedOver", Level = LogLevel.Warning,
+        Message = "{ModelId} v{Version} failed to load and unpinned requests get a lower version until it loads: {Reason}")]
+    private partial void LogPassedOver(string modelId, int version, string reason);
+
+    [LoggerMessage(EventName = "VersionLoadsAgain", Level = LogLevel.Information, Message = "{ModelId} v{Version} loads again and serves")]
+    private partial void LogLoadsAgain(string modelId, int version);
 
     [LoggerMessage(EventName = "StableVersionMissing", Level = LogLevel.Warning,
         Message = "The rollout policy of {ModelId} names stable version {Stable}, which the store does not list; version {Serving} serves instead")]

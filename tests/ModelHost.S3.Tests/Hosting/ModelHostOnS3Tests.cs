@@ -1,5 +1,6 @@
 using System.Net;
 using MultiModel.ModelHost.S3.Tests.Support;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.S3.Tests.Hosting;
 
@@ -121,26 +122,8 @@ public sealed class ModelHostOnS3Tests(RadosgwFixture s3)
         await s3.PutModelAsync(id, 1, SmallModels.Other);
         var expected = Predict.Direct(SmallModels.Other);
 
-        Assert.True(await Eventually(async () => (await Predict.OutputAsync(await Predict.PostAsync(client, path))).SequenceEqual(expected)));
+        Assert.True(await Eventually.TrueAsync(async () => (await Predict.OutputAsync(await Predict.PostAsync(client, path))).SequenceEqual(expected)));
         Assert.Equal(1, getsBeforeOverwrite);
         Assert.True(app.Requests.Count(HttpMethod.Head, $"/{id}/1/model.onnx") >= 1);
-    }
-
-    private static Task<bool> Eventually(Func<bool> condition) => Eventually(() => Task.FromResult(condition()));
-
-    private static async Task<bool> Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = Environment.TickCount64 + 10_000;
-        while (!await condition())
-        {
-            if (Environment.TickCount64 > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return true;
     }
 }

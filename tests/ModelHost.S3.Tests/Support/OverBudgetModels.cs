@@ -1,5 +1,6 @@
 using System.Net;
 using MultiModel.TestModels;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.S3.Tests.Support;
 
@@ -34,12 +35,7 @@ public static class OverBudgetModels
             Assert.Equal(HttpStatusCode.OK, (await Predict.PostAsync(client, $"/models/{id}/predict")).StatusCode);
         }
 
-        var deadline = Environment.TickCount64 + 10_000;
-        while (app.Cache.Snapshot().Models.Any(model => model.Ref.Id == models[0].Id) && Environment.TickCount64 < deadline)
-        {
-            await Task.Delay(20);
-        }
-
+        await Eventually.TrueAsync(() => !app.Cache.Snapshot().Models.Any(model => model.Ref.Id == models[0].Id));
         Assert.DoesNotContain(app.Cache.Snapshot().Models, model => model.Ref.Id == models[0].Id);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.S3.Tests.Support;
 
@@ -51,7 +52,7 @@ public sealed class RadosgwServer : IAsyncDisposable
 
     private static async Task<RadosgwServer> StartOnceAsync(int memstoreMegabytes)
     {
-        var scripts = FindScripts();
+        var scripts = RepositoryPaths.Of("tests/infra/radosgw");
         var directory = System.IO.Directory.CreateTempSubdirectory("radosgw-").FullName;
         var server = new RadosgwServer(scripts, directory, FreePort.Next(), "TEST" + RandomHex(16), RandomHex(40));
         var port = new Uri(server.ServiceUrl).Port;
@@ -111,20 +112,6 @@ public sealed class RadosgwServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"{script} {string.Join(' ', arguments)} exited with {process.ExitCode}: {text}");
         }
-    }
-
-    private static string FindScripts()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var scripts = Path.Combine(directory.FullName, "tests", "infra", "radosgw");
-            if (File.Exists(Path.Combine(scripts, "start.sh")))
-            {
-                return scripts;
-            }
-        }
-
-        throw new InvalidOperationException("tests/infra/radosgw/start.sh not found above " + AppContext.BaseDirectory);
     }
 
     private static string RandomHex(int length) => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(length / 2));

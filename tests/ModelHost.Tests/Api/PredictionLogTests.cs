@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
+using MultiModel.TestSupport;
 using Serilog.Core;
 
 namespace MultiModel.ModelHost.Tests.Api;

@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using MultiModel.ModelHost.Api;
+using MultiModel.ModelHost.Api.Predictions;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.Tests.Api;
 
@@ -41,7 +43,7 @@ public sealed class PredictionSlotsTests
 
         var held = await slots.AcquireAsync(CancellationToken.None);
         var queued = client.PredictRawAsync("/models/m/predict", Body);
-        await Task.Delay(200);
+        await Eventually.HoldsAsync(() => slots.QueuedCount == 1, "The request did not queue for the slot.");
         Assert.False(queued.IsCompleted);
         held.Dispose();
 
@@ -68,7 +70,7 @@ public sealed class PredictionSlotsTests
 
         var held = await slots.AcquireAsync(CancellationToken.None);
         var queued = client.PredictRawAsync("/models/queued/predict", Body);
-        await Task.Delay(200); // queued for the slot
+        await Eventually.HoldsAsync(() => slots.QueuedCount == 1, "The request did not queue for the slot.");
         await app.Cache.AcquireAsync(new("other", 1), CancellationToken.None).AsTask().ContinueWith(lease => lease.Result.Dispose());
 
         Assert.True(await Eventually.TrueAsync(() => queuedModel.IsDisposed), "the evicted model should be freed while its request waits");
@@ -102,8 +104,9 @@ public sealed class PredictionSlotsTests
         });
         using (app)
         {
+            var slots = app.Services.GetRequiredService<PredictionSlots>();
             var warm = client.PredictRawAsync("/models/warm/predict", Body);
-            await Task.Delay(200);
+            await Eventually.HoldsAsync(() => slots.QueuedCount == 1, "The warm request did not queue for the slot.");
             Assert.False(warm.IsCompleted, "with no room to await a load without a slot, the warm request waits for the slot");
 
             gate.SetResult();

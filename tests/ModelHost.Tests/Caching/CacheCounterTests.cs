@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using MultiModel.ModelHost.Api.OpenInference;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
 

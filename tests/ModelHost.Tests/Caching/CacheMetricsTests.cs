@@ -1,5 +1,6 @@
 using System.Net;
 using MultiModel.ModelHost.Api;
+using MultiModel.ModelHost.Api.Predictions;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;

@@ -5,6 +5,7 @@ using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.Tests.Caching;
 

@@ -1,5 +1,6 @@
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.Tests.Caching;
 

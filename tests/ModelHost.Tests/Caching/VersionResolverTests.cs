@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Storage;
-using MultiModel.ModelHost.Tests.Support;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.Tests.Caching;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Capture;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.Tests.Capture;
 

@@ -2,6 +2,7 @@ using System.Net;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.ModelHostProcess;
 using MultiModel.TestModels;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.Tests.Hosting;
 
@@ -29,8 +30,8 @@ public sealed class PrometheusServerTests
             Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/models/promql/predict", Json("""{"inputs":{"y":[[1,2]]}}"""))).StatusCode);
             await using var prometheus = await PrometheusServer.StartAsync(binary!, host.Address);
 
-            var ok = await EventuallyAsync(prometheus, """sum(multimodel_prediction_duration_seconds_count{model_id="promql",http_response_status_code="200"})""", 3);
-            var refused = await EventuallyAsync(prometheus, """sum(multimodel_prediction_duration_seconds_count{model_id="promql",http_response_status_code="400"})""", 1);
+            var ok = await QueryOnceScrapedAsync(prometheus, """sum(multimodel_prediction_duration_seconds_count{model_id="promql",http_response_status_code="200"})""", 3);
+            var refused = await QueryOnceScrapedAsync(prometheus, """sum(multimodel_prediction_duration_seconds_count{model_id="promql",http_response_status_code="400"})""", 1);
             var up = await prometheus.QueryAsync("""up{job="modelhost"}""");
 
             Assert.Equal((3, 1, 1), (ok, refused, up));
@@ -42,15 +43,10 @@ public sealed class PrometheusServerTests
     }
 
     /// <summary>The query's value once Prometheus has scraped it (the first scrapes come within seconds), or what it last said.</summary>
-    private static async Task<double?> EventuallyAsync(PrometheusServer prometheus, string promql, double expected)
+    private static async Task<double?> QueryOnceScrapedAsync(PrometheusServer prometheus, string promql, double expected)
     {
         double? value = null;
-        for (var attempt = 0; attempt < 150 && value != expected; attempt++)
-        {
-            await Task.Delay(200);
-            value = await prometheus.QueryAsync(promql);
-        }
-
+        await Eventually.TrueAsync(async () => (value = await prometheus.QueryAsync(promql)) == expected, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
         return value;
     }
 

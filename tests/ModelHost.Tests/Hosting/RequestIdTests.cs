@@ -3,36 +3,9 @@ using MultiModel.ModelHost.Tests.Support;
 
 namespace MultiModel.ModelHost.Tests.Hosting;
 
+/// <summary>A problem from the host carries the id its response gives in X-Request-Id (the middleware alone: ServiceDefaults.Tests).</summary>
 public sealed class RequestIdTests
 {
-    [Theory]
-    [InlineData("router-abc-123", "router-abc-123")]
-    [InlineData("has spaces", null)]
-    [InlineData("router-abc-123,second", null)]
-    [InlineData(null, null)]
-    public async Task Request_WithOrWithoutAnId_AnswersWithTheCallersIdOrANewOne(string? sent, string? expected)
-    {
-        using var app = new ModelHostApp();
-        var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
-        if (sent is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-Request-Id", sent.Split(','));
-        }
-
-        var response = await app.CreateClient().SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var answered = Assert.Single(response.Headers.GetValues("X-Request-Id"));
-        if (expected is not null)
-        {
-            Assert.Equal(expected, answered);
-        }
-        else
-        {
-            Assert.Matches("^[0-9a-f]{32}$", answered);
-        }
-    }
-
     [Fact]
     public async Task Problem_AnyError_CarriesTheRequestIdOfTheResponse()
     {

@@ -5,13 +5,15 @@ using System.Text.Json.Nodes;
 using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.Tests.Rollout;
 
 /// <summary>
 /// A real host on a local folder store holding model "m" in two versions, whose rollout policy a test writes as the
 /// <c>multimodel</c> tool does (the file beside the versions) and reads back through the host's answers. Policies are
-/// revalidated every 200 ms, so a change is seen within that, as in production within RevalidateAfter.
+/// revalidated every 200 ms, so a change is seen within that, as in production within RevalidateAfter; a failed load is
+/// tried again after 200 ms too.
 /// </summary>
 internal sealed class RolloutHost : IDisposable
 {
@@ -20,7 +22,11 @@ internal sealed class RolloutHost : IDisposable
 
     public RolloutHost(byte[]? version2 = null)
     {
-        App = new ModelHostApp(new Dictionary<string, string?> { ["ModelHost:Cache:RevalidateAfter"] = "00:00:00.2" });
+        App = new ModelHostApp(new Dictionary<string, string?>
+        {
+            ["ModelHost:Cache:RevalidateAfter"] = "00:00:00.2",
+            ["ModelHost:Cache:FailedLoadRetryAfter"] = "00:00:00.2",
+        });
         Version1 = TestModelFactory.Mlp(Inputs, 8, 3, seed: 1);
         Version2 = version2 ?? TestModelFactory.Mlp(Inputs, 8, 3, seed: 2);
         App.AddModel(Id, 1, Version1);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using MultiModel.ModelHost.Models;
 using MultiModel.TestModels;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.Tests.Rollout;
 
@@ -17,7 +18,7 @@ public sealed class ShadowTests : IDisposable
         _host.WritePolicy(new RolloutPolicy(1, Shadow: new ShadowRollout(2, 100)));
 
         // The first sampled requests find the shadow unloaded (skipped, and its load started); later ones run it.
-        Assert.True(await Support.Eventually.TrueAsync(async () =>
+        Assert.True(await Eventually.TrueAsync(async () =>
         {
             Assert.Equal((HttpStatusCode.OK, 1), await _host.PredictAsync("caller"));
             return ShadowOf(await _host.DescribeRolloutAsync()) is { } shadow && shadow.GetProperty("runs").GetInt64() >= 5;
@@ -41,7 +42,7 @@ public sealed class ShadowTests : IDisposable
         using var host = new RolloutHost(version2: TestModelFactory.MlpFailingAtRun(RolloutHost.Inputs, 8, 3));
         host.WritePolicy(new RolloutPolicy(1, Shadow: new ShadowRollout(2, 100)));
 
-        Assert.True(await Support.Eventually.TrueAsync(async () =>
+        Assert.True(await Eventually.TrueAsync(async () =>
         {
             Assert.Equal((HttpStatusCode.OK, 1), await host.PredictAsync("caller"));
             return ShadowOf(await host.DescribeRolloutAsync()) is { } shadow && shadow.GetProperty("failed").GetInt64() >= 3;

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.Tests.Support;
 
@@ -39,7 +38,7 @@ public sealed class PrometheusServer : IAsyncDisposable
                 metrics_path: {metricsPath}
                 static_configs: [{"{"} targets: ["{target.Authority}"] {"}"}]
             """);
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = new ProcessStartInfo(binary,
         [
             $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(folder, "data")}", $"--web.listen-address={address.Authority}",
@@ -49,21 +48,9 @@ public sealed class PrometheusServer : IAsyncDisposable
         process.BeginOutputReadLine(); // drained, so a full pipe cannot stall the server
         process.BeginErrorReadLine();
         var server = new PrometheusServer(process, folder, address);
-        for (var attempt = 0; attempt < 300 && !process.HasExited; attempt++)
+        if (await ServerReadiness.WaitAsync(process, server._client, new Uri(address, "/-/ready"), TimeSpan.FromSeconds(30)))
         {
-            try
-            {
-                if ((await server._client.GetAsync("/-/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return server;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(100);
+            return server;
         }
 
         await server.DisposeAsync();
@@ -93,12 +80,5 @@ public sealed class PrometheusServer : IAsyncDisposable
 
         _process.Dispose();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

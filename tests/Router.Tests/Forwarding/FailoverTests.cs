@@ -1,6 +1,7 @@
 using System.Net;
 using MultiModel.Router.TargetSelection;
 using MultiModel.Router.Tests.Support;
+using MultiModel.TestSupport;
 using Serilog.Events;
 using static MultiModel.Router.Tests.Support.RuleJson;
 

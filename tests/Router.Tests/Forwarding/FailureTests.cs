@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using MultiModel.Router.Tests.Support;
+using MultiModel.TestSupport;
 using static MultiModel.Router.Tests.Support.RuleJson;
 
 namespace MultiModel.Router.Tests.Forwarding;

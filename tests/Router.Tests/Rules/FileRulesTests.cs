@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MultiModel.Router.Tests.Support;
+using MultiModel.TestSupport;
 using static MultiModel.Router.Tests.Support.RuleJson;
 
 namespace MultiModel.Router.Tests.Rules;
@@ -34,7 +35,7 @@ public sealed class FileRulesTests
         // Written beside and moved over, as editors and config tools do, so no reader sees half a file.
         System.IO.File.WriteAllText(path + ".tmp", File(("iris", Exact("iris", Target(b.Url)))));
         System.IO.File.Move(path + ".tmp", path, overwrite: true);
-        await RouterFactory.WaitUntilAsync(() => router.Store.Current!.Fingerprint != before);
+        await Eventually.HoldsAsync(() => router.Store.Current!.Fingerprint != before, "The replaced rules file was not reloaded.");
 
         Assert.Equal("b", await client.BackendOfAsync("iris"));
     }

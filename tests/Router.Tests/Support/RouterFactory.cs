@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MultiModel.Router.Rules;
+using MultiModel.TestSupport;
 using Serilog.Core;
 
 namespace MultiModel.Router.Tests.Support;
@@ -57,17 +58,7 @@ public sealed class RouterFactory(IDictionary<string, string?> settings, Action<
     {
         var due = Time.GetUtcNow() + interval;
         Time.Advance(interval);
-        await WaitUntilAsync(() => Store.Status.LastAttemptAt >= due);
-    }
-
-    /// <summary>Waits until <paramref name="condition"/>, on what the router shows, holds (10 s at most).</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(10), timeout.Token);
-        }
+        await Eventually.HoldsAsync(() => Store.Status.LastAttemptAt >= due, $"The rules read made due at {due:O} was not recorded.");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

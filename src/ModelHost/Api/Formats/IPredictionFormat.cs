@@ -1,3 +1,4 @@
+using MultiModel.ModelHost.Api.Predictions;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 

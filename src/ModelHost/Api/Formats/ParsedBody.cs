@@ -1,3 +1,5 @@
+using MultiModel.ModelHost.Api.Formats.Json;
+
 namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>

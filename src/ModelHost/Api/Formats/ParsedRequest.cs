@@ -1,3 +1,6 @@
+using MultiModel.ModelHost.Api.Formats.Binary;
+using MultiModel.ModelHost.Api.Formats.Json;
+
 namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>A JSON request as its format's reader found it: the inputs located in the body, made tensors next.</summary>

@@ -1,3 +1,6 @@
+using MultiModel.ModelHost.Api.Formats.Native;
+using MultiModel.ModelHost.Api.Formats.OpenInference;
+
 namespace MultiModel.ModelHost.Api.Formats;
 
 /// <summary>The prediction formats the endpoints speak.</summary>

@@ -1,3 +1,4 @@
+using MultiModel.ModelHost.Api.Formats.Binary;
 using MultiModel.ModelHost.Inference;
 
 namespace MultiModel.ModelHost.Api.Formats;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MultiModel.ModelHost.Api.Formats.Binary;
 
 namespace MultiModel.ModelHost.Tests.Support.Clients;
 

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Models;
+
+namespace MultiModel.ModelHost.Api.Formats.Json;
+
+/// <summary>
+/// The second phase of a JSON tensor, once the model is known: its shape checked against the model's, then each
+/// element parsed where the first phase found it, straight into a tensor ONNX Runtime allocated. A number is parsed
+/// from its bytes as <see cref="Utf8JsonReader"/> parses it (the first phase has checked its syntax); anything else,
+/// and a number that does not fit the type, goes to a reader positioned on it, which converts it or says what it is.
+/// </summary>
+internal static class JsonTensorReader
+{
+    private delegate bool Plain<T>(ReadOnlySpan<byte> token, out T value);
+
+    public static OrtValue Read(ReadOnlySpan<byte> json, ElementOffsets offsets, JsonInput input, TensorSignature signature, DimensionBindings dimensions)
+    {
+        dimensions.Check(signature, input.Shape);
+        if (input.NotRectangular is { } problem)
+        {
+            throw new InvalidInputException(problem);
+        }
+
+        var count = JsonTensorShape.ElementCount(input.Shape, signature.Name);
+        if (input.Elements != count)
+        {
+            throw new InvalidInputException(
+                $"Input '{signature.Name}' has {(input.Elements > count ? $"more than {count} data elements ({input.Elements})" : $"{input.Elements} data elements")} " +
+                $"but its shape [{string.Join(", ", input.Shape)}] needs {count}.");
+        }
+
+        var elements = new Elements(json, offsets.Slice(input.FirstElement, (int)count), input, signature);
+        return signature.ElementType switch
+        {
+            TensorElementType.Float => elements.Numeric<float>(JsonTokenReaders.Float, PlainNumbers.Float),
+            TensorElementType.Float16 => elements.Numeric<Float16>(JsonTokenReaders.Float16, PlainNumbers.Float16),
+            TensorElementType.BFloat16 => elements.Numeric<BFloat16>(JsonTokenReaders.BFloat16, PlainNumbers.BFloat16),
+            TensorElementType.Double => elements.Numeric<double>(JsonTokenReaders.Double, PlainNumbers.Double),
+            TensorElementType.Int8 => elements.Numeric<sbyte>(JsonTokenReaders.Int8, PlainNumbers.Int8),
+            TensorElementType.Int16 => elements.Numeric<short>(JsonTokenReaders.Int16, PlainNumbers.Int16),
+            TensorElementType.Int32 => elements.Numeric<int>(JsonTokenReaders.Int32, PlainNumbers.Int32),
+            TensorElementType.Int64 => elements.Numeric<long>(JsonTokenReaders.Int64, PlainNumbers.Int64),
+            TensorElementType.UInt8 => elements.Numeric<byte>(JsonTokenReaders.UInt8, PlainNumbers.UInt8),
+            TensorElementType.UInt16 => elements.Numeric<ushort>(JsonTokenReaders.UInt16, PlainNumbers.UInt16),
+            TensorElementType.UInt32 => elements.Numeric<uint>(JsonTokenReaders.UInt32, PlainNumbers.UInt32),
+            TensorElementType.UInt64 => elements.Numeric<ulong>(JsonTokenReaders.UInt64, PlainNumbers.UInt64),
+            TensorElementType.Bool => elements.Numeric<bool>(JsonTokenReaders.Bool, PlainNumbers.Bool),
+            TensorElementType.String => elements.Strings(),
+            _ => throw new InvalidOperationException($"Signature of '{signature.Name}' has unsupported type {signature.ElementType}."),
+        };
+    }
+
+    private readonly ref struct Elements(ReadOnlySpan<byte> json, ReadOnlySpan<int> offsets, JsonInput input, TensorSignature signature)
+    {
+        private readonly ReadOnlySpan<byte> _json = json;
+        private readonly ReadOnlySpan<int> _offsets = offsets;
+
+        public OrtValue Numeric<T>(JsonTokenReaders.Reader<T> convert, PlainNumbers.Parser<T> parse) where T : unmanaged
+        {
+            var tensor = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, signature.ElementType, input.Shape);
+            try
+            {
+                var values = tensor.GetTensorMutableDataAsSpan<T>();
+                for (var index = 0; index < values.Length; index++)
+                {
+                    var at = _offsets[index];
+                    if (at < 0 || !parse(_json[at..], out values[index]))
+                    {
+                        var reader = ReaderAt(at);
+                        if (!convert(ref reader, out values[index]))
+                        {
+                            throw NotAnElement(ref reader, index, at);
+                        }
+                    }
+                }
+
+                return tensor;
+            }
+            catch
+            {
+                tensor.Dispose();
+                throw;
+            }
+        }
+
+        public OrtValue Strings()
+        {
+            var tensor = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, input.Shape);
+            try
+            {
+                for (var index = 0; index < _offsets.Length; index++)
+                {
+                    var reader = ReaderAt(_offsets[index]);
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        throw NotAnElement(ref reader, index, _offsets[index]);
+                    }
+
+                    // Escapes aside, the token's bytes are the string's UTF-8 already (the first phase checked them).
+                    if (reader.ValueIsEscaped)
+                    {
+                        tensor.StringTensorSetElementAt(reader.GetString().AsSpan(), index);
+                    }
+                    else
+                    {
+                        tensor.StringTensorSetElementAt(reader.ValueSpan, index);
+                    }
+                }
+
+                return tensor;
+            }
+            catch
+            {
+                tensor.Dispose();
+                throw;
+            }
+        }
+
+        // A reader on the element alone: what follows it in the body is never read.
+        private Utf8JsonReader ReaderAt(int at)
+        {
+            var reader = new Utf8JsonReader(From(at), new JsonReaderOptions { MaxDepth = 256 });
+            reader.Read();
+            return reader;
+        }
+
+        private ReadOnlySpan<byte> From(int at) => _json[(at < 0 ? ~at : at)..];
+
+        private InvalidInputException NotAnElement(ref Utf8JsonReader reader, long index, int at) => new(
+            $"Element {JsonTensorShape.PathOf(signature.Name, index, input.Shape)} is {JsonSyntax.Describe(ref reader, From(at))}; " +
+            $"expected {Expected(signature.ElementType)}.");
+    }
+
+    private static string Expected(TensorElementType type) => type switch
+    {
+        TensorElementType.Float or TensorElementType.Double or TensorElementType.Float16 or TensorElementType.BFloat16 => $"a {TensorDataType.NameOf(type)} number (or \"NaN\", \"Infinity\", \"-Infinity\")",
+        TensorElementType.Bool => "true or false",
+        TensorElementType.String => "a string",
+        _ => $"an integer in the {TensorDataType.NameOf(type)} range",
+    };
+}

@@ -1,7 +1,0 @@
-namespace MultiModel.ModelHost.Api;
-
-/// <summary>One model version's counts from <see cref="ModelStatistics"/>.</summary>
-/// <param name="Inference">Time ONNX Runtime spent running the successful requests.</param>
-/// <param name="LastInferenceMilliseconds">When the last successful request ended, in milliseconds since the Unix epoch; 0 before the first.</param>
-public readonly record struct ModelCounts(
-    long Successes, TimeSpan SuccessTime, long Failures, TimeSpan FailureTime, TimeSpan Inference, long LastInferenceMilliseconds);
