@@ -9,7 +9,7 @@ namespace MultiModel.Deploy.Tests;
 public sealed class DashboardTests
 {
     private static readonly SynthesizedStack Synth = SynthesizedStack.Default;
-    private static readonly Lazy<JsonArray> Widgets = new(() => ResolvedBody(Synth)["widgets"]!.AsArray());
+    private static readonly Lazy<JsonArray> Widgets = new(() => Synth.DashboardBody()["widgets"]!.AsArray());
 
     [Fact]
     public void Dashboard_OneForTheStack_NamedInAnOutput()
@@ -112,29 +112,4 @@ public sealed class DashboardTests
             .Select(m => m!.AsArray().Where(part => part is JsonValue).Select(part => part!.GetValue<string>()).ToArray())
             .Where(parts => parts.Length > 0)
             .ToList();
-
-    // Fn::Join's parts joined, each {"Ref": X} as the text {Ref:X} ({"Fn::GetAtt": [X, A]} as {GetAtt:X.A}), then
-    // parsed as the dashboard JSON it becomes.
-    // A reference where a number goes (a parameter in an annotation) is not inside quotes; it is read as a string.
-    private static JsonObject ResolvedBody(SynthesizedStack synth)
-    {
-        var dashboard = Assert.Single(synth.OfType("AWS::CloudWatch::Dashboard"));
-        var join = dashboard.Properties["DashboardBody"]!["Fn::Join"]!.AsArray();
-        var text = new System.Text.StringBuilder();
-        foreach (var part in join[1]!.AsArray())
-        {
-            if (part is JsonValue value)
-            {
-                text.Append(value.GetValue<string>());
-                continue;
-            }
-
-            var reference = part!["Ref"] is { } name
-                ? $"{{Ref:{name.GetValue<string>()}}}"
-                : $"{{GetAtt:{part["Fn::GetAtt"]![0]!.GetValue<string>()}.{part["Fn::GetAtt"]![1]!.GetValue<string>()}}}";
-            text.Append(text.Length > 0 && text[^1] is ':' or ',' or '[' ? $"\"{reference}\"" : reference);
-        }
-
-        return JsonNode.Parse(text.ToString())!.AsObject();
-    }
 }

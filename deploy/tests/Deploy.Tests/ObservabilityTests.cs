@@ -1,6 +1,9 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
 namespace MultiModel.Deploy.Tests;
 
-public sealed class ObservabilityTests
+public sealed partial class ObservabilityTests
 {
     private static readonly SynthesizedStack Synth = SynthesizedStack.Default;
 
@@ -39,6 +42,39 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
+    public void Metrics_EveryNameTheAlarmsAndDashboardRead_IsInAnAppsEmfContract()
+    {
+        // What the apps write on Lambda: a name the stack reads that no contract has would be an alarm that never sees data.
+        var contracts = File.ReadAllText(RepositoryPaths.Of("src/ModelHost/Hosting/ModelHostEmf.cs"))
+            + File.ReadAllText(RepositoryPaths.Of("src/Router/RouterEmf.cs"));
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var metric in Descendants(Synth.Resources).Where(o => o["Namespace"]?.GetValue<string>() == "MultiModel"))
+        {
+            names.Add(metric["MetricName"]!.GetValue<string>());
+        }
+
+        foreach (var metrics in Synth.DashboardBody()["widgets"]!.AsArray().Select(w => w!["properties"]?["metrics"]).OfType<JsonArray>())
+        {
+            foreach (var line in metrics.Select(m => m!.AsArray()))
+            {
+                if (line[0] is JsonValue first && first.GetValue<string>() == "MultiModel")
+                {
+                    names.Add(line[1]!.GetValue<string>());
+                }
+
+                foreach (Match search in MetricNameInSearch().Matches((line[^1] as JsonObject)?["expression"]?.GetValue<string>() ?? ""))
+                {
+                    names.Add(search.Groups[1].Value);
+                }
+            }
+        }
+
+        Assert.Contains("CandidatePredictions", names);
+        Assert.Contains("RulesAge", names);
+        Assert.All(names, name => Assert.Contains($"\"{name}\"", contracts, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Alarms_WithTopicConfigured_NotifyIt()
     {
         const string topic = "arn:aws:sns:us-east-1:111122223333:oncall";
@@ -49,4 +85,14 @@ public sealed class ObservabilityTests
         Assert.Equal(12 + 4 + 6, alarms.Count);
         Assert.All(alarms, a => Assert.Equal($"[\"{topic}\"]", a.Properties["AlarmActions"]!.ToJsonString()));
     }
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Select(p => p.Value).SelectMany(Descendants).Prepend(o),
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
+
+    [GeneratedRegex("MetricName=\"(\\w+)\"")]
+    private static partial Regex MetricNameInSearch();
 }

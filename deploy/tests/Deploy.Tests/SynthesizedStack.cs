@@ -93,6 +93,33 @@ internal sealed class SynthesizedStack
         Resources.Where(r => r.Value!["Type"]!.GetValue<string>() == type)
             .Select(r => (r.Key, r.Value!["Properties"]?.AsObject() ?? []));
 
+    /// <summary>
+    /// The dashboard's body as CloudWatch will read it: Fn::Join's parts joined, each {"Ref": X} as the text {Ref:X}
+    /// ({"Fn::GetAtt": [X, A]} as {GetAtt:X.A}). A reference where a number goes (a parameter in an annotation) is not
+    /// inside quotes; it is read as a string.
+    /// </summary>
+    public JsonObject DashboardBody()
+    {
+        var dashboard = Assert.Single(OfType("AWS::CloudWatch::Dashboard"));
+        var join = dashboard.Properties["DashboardBody"]!["Fn::Join"]!.AsArray();
+        var text = new System.Text.StringBuilder();
+        foreach (var part in join[1]!.AsArray())
+        {
+            if (part is JsonValue value)
+            {
+                text.Append(value.GetValue<string>());
+                continue;
+            }
+
+            var reference = part!["Ref"] is { } name
+                ? $"{{Ref:{name.GetValue<string>()}}}"
+                : $"{{GetAtt:{part["Fn::GetAtt"]![0]!.GetValue<string>()}.{part["Fn::GetAtt"]![1]!.GetValue<string>()}}}";
+            text.Append(text.Length > 0 && text[^1] is ':' or ',' or '[' ? $"\"{reference}\"" : reference);
+        }
+
+        return JsonNode.Parse(text.ToString())!.AsObject();
+    }
+
     /// <summary>Every statement of every IAM policy attached to the role (inline or separate AWS::IAM::Policy).</summary>
     public IReadOnlyList<JsonObject> StatementsOf(IConstruct role)
     {
