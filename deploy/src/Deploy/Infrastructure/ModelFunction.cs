@@ -25,13 +25,8 @@ internal sealed class ModelFunction : Construct
         Name = config.Name;
         Models = config.Models;
         MemoryMb = config.MemoryMb?.ToString(CultureInfo.InvariantCulture) ?? props.Parameters.MemoryMb.ValueAsString;
-        LogGroup = new LogGroup(this, "Logs", new LogGroupProps { Retention = props.LogRetention });
-        Role = new Role(this, "Role", new RoleProps
-        {
-            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
-            Description = $"MultiModel ModelHost '{config.Name}': write its logs, read its models.",
-        });
-        LogGroup.GrantWrite(Role);
+        (LogGroup, Role) = FunctionIdentity.Create(this, props.LogRetention,
+            $"MultiModel ModelHost '{config.Name}': write its logs, read its models.");
         // An isolated function may read only its own models' folders.
         ModelBucketAccess.GrantRead(Role, props.Bucket,
             props.Isolated ? config.Models.Select(model => $"{props.ModelPrefix}{model}/").ToList() : [props.ModelPrefix]);

@@ -23,13 +23,8 @@ internal sealed class RolloutAdvancer : Construct
     public RolloutAdvancer(Construct scope, string id, RolloutAdvancerProps props)
         : base(scope, id)
     {
-        LogGroup = new LogGroup(this, "Logs", new Amazon.CDK.AWS.Logs.LogGroupProps { Retention = props.LogRetention });
-        Role = new Role(this, "Role", new RoleProps
-        {
-            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
-            Description = "MultiModel rollout advancer: write its logs, read the models, write their rollout policies.",
-        });
-        LogGroup.GrantWrite(Role);
+        (LogGroup, Role) = FunctionIdentity.Create(this, props.LogRetention,
+            "MultiModel rollout advancer: write its logs, read the models, write their rollout policies.");
         ModelBucketAccess.GrantRead(Role, props.Bucket, [props.ModelPrefix]);
         ModelBucketAccess.GrantRolloutPolicyWrite(Role, props.Bucket, props.ModelPrefix);
 
