@@ -8,6 +8,10 @@ public sealed class ColdStartLeverTests
 {
     private static readonly SynthesizedStack Synth = SynthesizedStack.Default;
 
+    // The warm-up's rule: the one that invokes a ModelHost's live alias (the advancer has rules of its own).
+    private static (string Id, JsonObject Properties) WarmupRule(SynthesizedStack synth) => Assert.Single(
+        synth.OfType("AWS::Events::Rule"), r => r.Properties["Targets"]![0]!["Arn"]!.ToJsonString().Contains("Alias", StringComparison.Ordinal));
+
     [Fact]
     public void Alias_ProvisionedConcurrency_IsAbsentUnlessConfigured() =>
         Assert.All(Synth.OfType("AWS::Lambda::Alias"), a => Assert.Null(a.Properties["ProvisionedConcurrencyConfig"]));
@@ -28,7 +32,7 @@ public sealed class ColdStartLeverTests
     [Fact]
     public void Warmup_Configured_InvokesTheAliasOnScheduleWithAnHttpApiV2PrewarmRequest()
     {
-        var rule = Assert.Single(Synth.OfType("AWS::Events::Rule")).Properties;
+        var rule = WarmupRule(Synth).Properties;
         Assert.Equal("rate(5 minutes)", rule["ScheduleExpression"]!.GetValue<string>());
         var target = Assert.Single(rule["Targets"]!.AsArray())!;
         Assert.Equal($$"""{"Ref":"{{Synth.LogicalId(Synth.Stack.ModelHost.Alias)}}"}""", target["Arn"]!.ToJsonString());
@@ -46,8 +50,9 @@ public sealed class ColdStartLeverTests
     [Fact]
     public void Warmup_Configured_MayInvokeOnlyFromItsOwnRule()
     {
-        var permission = Assert.Single(Synth.OfType("AWS::Lambda::Permission")).Properties;
-        var rule = Assert.Single(Synth.OfType("AWS::Events::Rule")).Id;
+        var alias = $$"""{"Ref":"{{Synth.LogicalId(Synth.Stack.ModelHost.Alias)}}"}""";
+        var permission = Assert.Single(Synth.OfType("AWS::Lambda::Permission"), p => p.Properties["FunctionName"]!.ToJsonString() == alias).Properties;
+        var rule = WarmupRule(Synth).Id;
         Assert.Equal("events.amazonaws.com", permission["Principal"]!.GetValue<string>());
         Assert.Equal("lambda:InvokeFunction", permission["Action"]!.GetValue<string>());
         Assert.Equal($$"""{"Fn::GetAtt":["{{rule}}","Arn"]}""", permission["SourceArn"]!.ToJsonString());
@@ -63,7 +68,7 @@ public sealed class ColdStartLeverTests
         };
         var synth = SynthesizedStack.Synthesize(config);
 
-        var rule = Assert.Single(synth.OfType("AWS::Events::Rule")).Properties;
+        var rule = WarmupRule(synth).Properties;
         Assert.Equal("cron(0/10 * * * ? *)", rule["ScheduleExpression"]!.GetValue<string>());
         var request = JsonNode.Parse(rule["Targets"]![0]!["Input"]!.GetValue<string>())!;
         Assert.Equal("""{"models":["iris","house-price"]}""", request["body"]!.GetValue<string>());

@@ -9,7 +9,7 @@ namespace MultiModel.Deploy.Tests;
 public sealed class DashboardTests
 {
     private static readonly SynthesizedStack Synth = SynthesizedStack.Default;
-    private static readonly Lazy<JsonArray> Widgets = new(() => ResolvedBody(Synth)["widgets"]!.AsArray());
+    private static readonly Lazy<JsonArray> Widgets = new(() => Synth.DashboardBody()["widgets"]!.AsArray());
 
     [Fact]
     public void Dashboard_OneForTheStack_NamedInAnOutput()
@@ -23,6 +23,11 @@ public sealed class DashboardTests
     [InlineData("Loads and evictions by model", "ModelLoads", "Sum")]
     [InlineData("Loads and evictions by model", "Evictions", "Sum")]
     [InlineData("Confidence drift by model (PSI)", "ConfidenceDrift", "Maximum")]
+    [InlineData("Rollouts: candidate requests and 5xx by model", "CandidatePredictions", "Sum")]
+    [InlineData("Rollouts: candidate requests and 5xx by model", "CandidateServerErrors", "Sum")]
+    [InlineData("Rollouts: candidates taken out and shadow runs by model", "CandidatesTakenOut", "Sum")]
+    [InlineData("Rollouts: candidates taken out and shadow runs by model", "ShadowRuns", "Sum")]
+    [InlineData("Rollouts: shadow max abs difference by model", "ShadowMaxAbsDifference", "Maximum")]
     public void ModelHostRows_PerModelGraphs_SearchEveryModelOfTheirOwnFunction(string title, string metric, string statistic)
     {
         foreach (var function in ModelHostFunctions())
@@ -66,6 +71,17 @@ public sealed class DashboardTests
     }
 
     [Fact]
+    public void CandidateAlarms_OneStatusWidget_ShowsEveryCandidateAlarm()
+    {
+        var widget = Assert.Single(Widgets.Value.Select(w => w!.AsObject()), w => w["type"]!.GetValue<string>() == "alarm");
+        var expected = Synth.Stack.CandidateAlarms.Values
+            .SelectMany(a => new[] { a.Errors, a.Latency })
+            .Select(alarm => $"{{GetAtt:{Synth.LogicalId(alarm)}.Arn}}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, widget["properties"]!["alarms"]!.AsArray().Select(a => a!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void RouterRow_GraphsRequestsLatencyAndRulesAgeOfTheRouter()
     {
         var router = Synth.LogicalId(Synth.Stack.Router.Function);
@@ -96,26 +112,4 @@ public sealed class DashboardTests
             .Select(m => m!.AsArray().Where(part => part is JsonValue).Select(part => part!.GetValue<string>()).ToArray())
             .Where(parts => parts.Length > 0)
             .ToList();
-
-    // Fn::Join's parts joined, each {"Ref": X} as the text {Ref:X}, then parsed as the dashboard JSON it becomes.
-    // A reference where a number goes (a parameter in an annotation) is not inside quotes; it is read as a string.
-    private static JsonObject ResolvedBody(SynthesizedStack synth)
-    {
-        var dashboard = Assert.Single(synth.OfType("AWS::CloudWatch::Dashboard"));
-        var join = dashboard.Properties["DashboardBody"]!["Fn::Join"]!.AsArray();
-        var text = new System.Text.StringBuilder();
-        foreach (var part in join[1]!.AsArray())
-        {
-            if (part is JsonValue value)
-            {
-                text.Append(value.GetValue<string>());
-                continue;
-            }
-
-            var reference = $"{{Ref:{part!["Ref"]!.GetValue<string>()}}}";
-            text.Append(text.Length > 0 && text[^1] is ':' or ',' or '[' ? $"\"{reference}\"" : reference);
-        }
-
-        return JsonNode.Parse(text.ToString())!.AsObject();
-    }
 }

@@ -19,6 +19,21 @@ public sealed class DeploymentConfigTests
     }
 
     [Fact]
+    public void Load_ShippedMultimodelJson_NamesOnlyTheSampleModelsTheDocsSayToUpload()
+    {
+        // Issue 21: the shipped file named a model ('fraud') that nothing puts in a new bucket.
+        var config = DeploymentConfigLoader.Load(RepositoryPaths.Of("deploy/multimodel.json"));
+        var samples = Directory.GetDirectories(RepositoryPaths.Of("src/ModelHost/SampleModels")).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        var named = config.IsolatedFunctions.Prepend(config.ModelHost)
+            .SelectMany(f => f.Models.Concat(f.Warmup?.Models ?? []))
+            .Concat(config.Routes.Select(r => r.Rule["match"]?["exact"]?.GetValue<string>()).OfType<string>());
+        Assert.All(named, model => Assert.Contains(model, samples));
+
+        var docs = File.ReadAllText(RepositoryPaths.Of("docs/deploy.md"));
+        Assert.Contains($"aws s3 sync src/ModelHost/SampleModels s3://$BUCKET/{config.ModelPrefix}", docs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_MisspeltKey_IsRejectedNotIgnored()
     {
         var error = Assert.Throws<InvalidOperationException>(() => DeploymentConfigLoader.Parse("""{"architecure":"arm64"}"""));
@@ -71,6 +86,11 @@ public sealed class DeploymentConfigTests
     [InlineData("""{"isolatedFunctions":[{"name":"a","models":["f"],"memoryMb":20000}]}""", "isolatedFunctions[0].memoryMb 20000 must be between 128 and 10240")]
     [InlineData("""{"routes":[{"name":"r","rule":{}}]}""", "routes[0].rule.targets must be a non-empty array")]
     [InlineData("""{"routes":[{"name":"r","rule":{"targets":[{}]}}]}""", "routes[0].rule.targets[0] must have exactly one of")]
+    [InlineData("""{"rollouts":{"schedule":"every minute"}}""", "rollouts.schedule 'every minute' must be an EventBridge")]
+    [InlineData("""{"rollouts":{"alarmMinRequests":0}}""", "rollouts.alarmMinRequests 0 must be between 1 and 1000000")]
+    [InlineData("""{"rollouts":{"advancer":"yes"}}""", "rollouts.advancer")]
+    [InlineData("""{"modelHost":{"models":["m"]},"isolatedFunctions":[{"name":"a","models":["m"]},{"name":"b","models":["m"]},{"name":"c","models":["m"]}]}""",
+        "model 'm' is listed by 4 functions; at most 3")]
     public void Parse_InvalidSetting_NamesTheSetting(string json, string expected)
     {
         var error = Assert.Throws<InvalidOperationException>(() => DeploymentConfigLoader.Parse(json));
@@ -85,5 +105,8 @@ public sealed class DeploymentConfigTests
         Assert.Equal("models/", config.ModelPrefix);
         Assert.Equal("AWS_IAM", config.RouterUrlAuth);
         Assert.Empty(config.IsolatedFunctions);
+        Assert.True(config.Rollouts.Advancer);
+        Assert.Equal("rate(1 minute)", config.Rollouts.Schedule);
+        Assert.Equal(20, config.Rollouts.AlarmMinRequests);
     }
 }

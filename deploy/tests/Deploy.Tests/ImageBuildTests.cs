@@ -18,6 +18,7 @@ public sealed class ImageBuildTests
     [Theory]
     [InlineData("src/ModelHost/ModelHost.csproj", "/app/modelhost")]
     [InlineData("src/Router/Router.csproj", "/app/router")]
+    [InlineData("src/Cli/Cli.csproj", "/app/cli")]
     public void Dockerfile_EachApp_IsRestoredAndPublishedByTheScriptWithTheHostingSwitch(string project, string output)
     {
         var text = string.Join('\n', Lines);
@@ -51,8 +52,8 @@ public sealed class ImageBuildTests
                 Path.GetFileName(f).StartsWith("Directory.", StringComparison.Ordinal));
         Assert.All(buildFiles, f => Assert.Contains(f, copied));
 
-        // Every project the two apps reference, transitively.
-        var pending = new Stack<string>(["src/ModelHost/ModelHost.csproj", "src/Router/Router.csproj"]);
+        // Every project the two apps and the tool reference, transitively.
+        var pending = new Stack<string>(["src/ModelHost/ModelHost.csproj", "src/Router/Router.csproj", "src/Cli/Cli.csproj"]);
         while (pending.TryPop(out var project))
         {
             Assert.Contains(project, copied);
@@ -71,9 +72,19 @@ public sealed class ImageBuildTests
     {
         Assert.Contains($"COPY --from=build /app/modelhost {ContainerImage.ModelHostDirectory}", Lines);
         Assert.Contains($"COPY --from=build /app/router {ContainerImage.RouterDirectory}", Lines);
+        Assert.Contains($"COPY --from=build /app/cli {ContainerImage.CliDirectory}", Lines);
         Assert.Contains($"CMD [\"{ContainerImage.ModelHostCommand}\"]", Lines);
         Assert.Contains($"WORKDIR {ContainerImage.ModelHostDirectory}", Lines);
         Assert.Equal(ContainerImage.RouterDirectory, "/var/task/" + ContainerImage.RouterCommand.Split('/')[0]);
+        Assert.Equal(ContainerImage.CliDirectory, "/var/task/" + ContainerImage.CliCommand.Split('/')[0]);
+    }
+
+    [Fact]
+    public void CliCommand_IsTheToolsAssemblyName()
+    {
+        // The base image runs `dotnet exec /var/task/<command>.dll`: the command must name the tool's assembly.
+        var assemblyName = System.Xml.Linq.XDocument.Load(RepositoryPaths.Of("src/Cli/Cli.csproj")).Descendants("AssemblyName").Single().Value;
+        Assert.Equal(ContainerImage.CliCommand, "cli/" + assemblyName);
     }
 
     [Fact]

@@ -61,16 +61,18 @@ public sealed class ModelFunctionTests
     }
 
     [Fact]
-    public void Functions_Image_IsOneImageWithTheModelHostCommandOrTheRouterOverride()
+    public void Functions_Image_IsOneImageWithTheModelHostCommandOrTheRouterOrAdvancerOverride()
     {
         var functions = Synth.OfType("AWS::Lambda::Function").ToList();
-        Assert.Equal(3, functions.Count);
+        Assert.Equal(4, functions.Count);
         Assert.Single(functions.Select(f => f.Properties["Code"]!["ImageUri"]!.ToJsonString()).Distinct());
 
         Assert.Equal("""{"Command":["modelhost/ModelHost"],"WorkingDirectory":"/var/task/modelhost"}""", Shared["ImageConfig"]!.ToJsonString());
         Assert.Equal(Shared["ImageConfig"]!.ToJsonString(), Fraud["ImageConfig"]!.ToJsonString());
         var router = Synth.Properties(Synth.Stack.Router.Function);
         Assert.Equal("""{"Command":["router/Router"],"WorkingDirectory":"/var/task/router"}""", router["ImageConfig"]!.ToJsonString());
+        var advancer = Synth.Properties(Synth.Stack.Advancer!.Function);
+        Assert.Equal("""{"Command":["cli/multimodel"],"WorkingDirectory":"/var/task/cli"}""", advancer["ImageConfig"]!.ToJsonString());
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class PermissionTests
     public void Roles_ExactlyOnePerFunction_WithNoManagedOrInlinePolicies()
     {
         var roles = Synth.OfType("AWS::IAM::Role").ToList();
-        Assert.Equal(3, roles.Count);
+        Assert.Equal(4, roles.Count);
         Assert.All(roles, role =>
         {
             Assert.Null(role.Properties["ManagedPolicyArns"]);
@@ -32,7 +32,7 @@ public sealed class PermissionTests
     [Fact]
     public void Policies_EveryStatement_HasNoWildcardActionNoDenyGapAndOnlyPrefixScopedWildcardResources()
     {
-        var allowedWildcards = new[] { "/models/*", "/models/fraud/*", "/models/fraud-v2/*", ":parameter/multimodel/routes/*" };
+        var allowedWildcards = new[] { "/models/*", "/models/fraud/*", "/models/fraud-v2/*", "/models/*/rollout.json", ":parameter/multimodel/routes/*" };
         var statements = Synth.OfType("AWS::IAM::Policy")
             .SelectMany(p => p.Properties["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject())).ToList();
         Assert.NotEmpty(statements);
@@ -81,6 +81,36 @@ public sealed class PermissionTests
         Assert.Equal($"[{BucketArnJoin("/models/fraud/*")},{BucketArnJoin("/models/fraud-v2/*")}]", read["Resource"]!.ToJsonString());
         var list = Assert.Single(statements, s => IsOnly(s, "s3:ListBucket"));
         Assert.Equal("""{"StringLike":{"s3:prefix":["models/fraud/*","models/fraud-v2/*"]}}""", list["Condition"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void AdvancerRole_Actions_AreExactlyLogsModelPrefixReadAndRolloutPolicyWrite()
+    {
+        var role = Synth.Stack.Advancer!.Role;
+        Assert.Equal(["logs:CreateLogStream", "logs:PutLogEvents", "s3:GetObject", "s3:ListBucket", "s3:PutObject"], Synth.ActionsOf(role));
+
+        var statements = Synth.StatementsOf(role);
+        var read = Assert.Single(statements, s => IsOnly(s, "s3:GetObject"));
+        Assert.Equal(BucketArnJoin("/models/*"), read["Resource"]!.ToJsonString());
+        var list = Assert.Single(statements, s => IsOnly(s, "s3:ListBucket"));
+        Assert.Equal("""{"StringLike":{"s3:prefix":["models/*"]}}""", list["Condition"]!.ToJsonString());
+        // Writes only the policies: never a model, a version folder or anything outside the prefix.
+        var write = Assert.Single(statements, s => IsOnly(s, "s3:PutObject"));
+        Assert.Equal(BucketArnJoin("/models/*/rollout.json"), write["Resource"]!.ToJsonString());
+        var logs = Assert.Single(statements, s => SynthesizedStack.Strings(s["Action"]).Contains("logs:PutLogEvents"));
+        Assert.Equal($$"""{"Fn::GetAtt":["{{Synth.LogicalId(Synth.Stack.Advancer.LogGroup)}}","Arn"]}""", logs["Resource"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void AdvancerRole_OtherPrefix_IsScopedToIt()
+    {
+        var synth = SynthesizedStack.Synthesize(TestConfigs.Default() with { ModelPrefix = "team-a/models/" });
+        var statements = synth.StatementsOf(synth.Stack.Advancer!.Role);
+        var bucket = synth.LogicalId(synth.Stack.Models.Bucket);
+        Assert.EndsWith("""/team-a/models/*/rollout.json"]]}""", Assert.Single(statements, s => IsOnly(s, "s3:PutObject"))["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.EndsWith("""/team-a/models/*"]]}""", Assert.Single(statements, s => IsOnly(s, "s3:GetObject"))["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(bucket, Assert.Single(statements, s => IsOnly(s, "s3:PutObject"))["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("""{"StringLike":{"s3:prefix":["team-a/models/*"]}}""", Assert.Single(statements, s => IsOnly(s, "s3:ListBucket"))["Condition"]!.ToJsonString());
     }
 
     [Fact]

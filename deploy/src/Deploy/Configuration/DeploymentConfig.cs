@@ -56,8 +56,14 @@ internal sealed record DeploymentConfig : IValidatableObject
     /// <summary>Per-model functions: each serves (and may read) only its own models.</summary>
     public IReadOnlyList<ModelFunctionConfig> IsolatedFunctions { get; init; } = [];
 
+    /// <summary>Candidate alarms and the rollout advancer.</summary>
+    public RolloutsConfig Rollouts { get; init; } = new();
+
     /// <summary>Routing rules written to Parameter Store at deploy time.</summary>
     public IReadOnlyList<RouteConfig> Routes { get; init; } = [];
+
+    /// <summary>How many functions may list one model (see <see cref="Validate"/>).</summary>
+    public const int MaxFunctionsPerModel = 3;
 
     /// <summary>The name routes use to target the shared ModelHost.</summary>
     public const string SharedFunctionName = "shared";
@@ -92,6 +98,14 @@ internal sealed record DeploymentConfig : IValidatableObject
         if (RouterDefaultTarget.Length > 0 && !functions.Contains(RouterDefaultTarget))
         {
             yield return new($"routerDefaultTarget '{RouterDefaultTarget}' is not '{SharedFunctionName}', an isolated function, or empty (404).");
+        }
+
+        // A model's candidate alarms sum or compare its series over every function that lists it, and a CloudWatch
+        // alarm reads at most 10 metrics: the latency alarm takes 3 per function.
+        foreach (var (model, count) in IsolatedFunctions.Prepend(ModelHost).SelectMany(f => f.Models.Distinct())
+            .CountBy(m => m, StringComparer.Ordinal).Where(m => m.Value > MaxFunctionsPerModel))
+        {
+            yield return new($"model '{model}' is listed by {count} functions; at most {MaxFunctionsPerModel} may list one model (its candidate alarms read 3 metrics per function, and an alarm reads at most 10).");
         }
 
         var routeNames = new HashSet<string>(StringComparer.Ordinal);

@@ -26,6 +26,16 @@ internal static class AppMetrics
         Label = label,
     });
 
+    /// <summary>One model's series on one function; a model with no traffic there writes none.</summary>
+    public static Metric OfModel(string functionName, string modelId, string metricName, string statistic, Duration period) => new(new MetricProps
+    {
+        Namespace = Namespace,
+        MetricName = metricName,
+        DimensionsMap = new Dictionary<string, string> { [FunctionDimension] = functionName, [ModelDimension] = modelId },
+        Statistic = statistic,
+        Period = period,
+    });
+
     /// <summary>
     /// Every series of <paramref name="metricName"/> under the function, one per value of
     /// <paramref name="dimension"/>: models and rules come and go without a deployment, so the dashboard finds them

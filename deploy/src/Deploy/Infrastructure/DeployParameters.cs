@@ -34,6 +34,10 @@ internal sealed class DeployParameters
             "Alarm when a ModelHost's resident memory reaches this percentage of its function's memory size.");
         DriftAlarmPsi = Number(scope, "DriftAlarmPsi", 0.25, 0.01, 10,
             "Alarm when a model's confidence drift (population stability index) stays at or above this for 10 minutes; 0.25 is the usual 'significant shift'.");
+        CandidateErrorAlarmPercent = Number(scope, "CandidateErrorAlarmPercent", 5, 0.1, 100,
+            "Alarm when more than this percentage of a model's rollout candidate's requests over 5 minutes are 5xx; the advancer rolls the candidate back.");
+        CandidateLatencyAlarmRatio = Number(scope, "CandidateLatencyAlarmRatio", 2, 1.1, 100,
+            "Alarm when a model's rollout candidate's median latency over 5 minutes is more than this many times the model's; the advancer rolls the candidate back.");
 
         cacheBudgetSet = new CfnCondition(scope, "ModelCacheBudgetSet", new CfnConditionProps
         {
@@ -62,6 +66,10 @@ internal sealed class DeployParameters
     public CfnParameter MemoryAlarmPercent { get; }
 
     public CfnParameter DriftAlarmPsi { get; }
+
+    public CfnParameter CandidateErrorAlarmPercent { get; }
+
+    public CfnParameter CandidateLatencyAlarmRatio { get; }
 
     /// <summary>
     /// Sets <paramref name="variable"/> to ModelCacheBudgetMb, or leaves it out when that is 0 (AWS::NoValue), so the

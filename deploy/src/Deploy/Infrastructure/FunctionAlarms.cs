@@ -12,7 +12,9 @@ internal sealed class FunctionAlarms : Construct
 {
     private static readonly Duration Period = Duration.Minutes(5);
 
-    public FunctionAlarms(Construct scope, string id, IFunction function, CfnParameter p99ThresholdMs, string? topicArn)
+    /// <param name="p99ThresholdMs">A number, or a parameter's value (P99DurationAlarmMs).</param>
+    public FunctionAlarms(Construct scope, string id, IFunction function, double p99ThresholdMs, string? topicArn,
+        string p99Description = "p99 duration reached the P99DurationAlarmMs parameter.")
         : base(scope, id)
     {
         var action = topicArn is null ? null : new SnsAction(Topic.FromTopicArn(this, "Topic", topicArn));
@@ -25,7 +27,7 @@ internal sealed class FunctionAlarms : Construct
             Create("Throttles", function.MetricThrottles(new MetricOptions { Period = Period, Statistic = "Sum" }), 1,
                 "Invocations throttled by the concurrency limit."),
             Create("P99Duration", function.MetricDuration(new MetricOptions { Period = Period, Statistic = "p99" }),
-                p99ThresholdMs.ValueAsNumber, "p99 duration reached the P99DurationAlarmMs parameter."),
+                p99ThresholdMs, p99Description),
         ];
         if (action is not null)
         {

@@ -3,7 +3,6 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
-using Amazon.CDK.AWS.S3;
 using Constructs;
 using MultiModel.Deploy.Configuration;
 
@@ -24,15 +23,13 @@ internal sealed class ModelFunction : Construct
     {
         var config = props.Config;
         Name = config.Name;
+        Models = config.Models;
         MemoryMb = config.MemoryMb?.ToString(CultureInfo.InvariantCulture) ?? props.Parameters.MemoryMb.ValueAsString;
-        LogGroup = new LogGroup(this, "Logs", new LogGroupProps { Retention = props.LogRetention });
-        Role = new Role(this, "Role", new RoleProps
-        {
-            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
-            Description = $"MultiModel ModelHost '{config.Name}': write its logs, read its models.",
-        });
-        LogGroup.GrantWrite(Role);
-        GrantModelRead(props.Bucket, props.ModelPrefix, props.Isolated ? config.Models : null);
+        (LogGroup, Role) = FunctionIdentity.Create(this, props.LogRetention,
+            $"MultiModel ModelHost '{config.Name}': write its logs, read its models.");
+        // An isolated function may read only its own models' folders.
+        ModelBucketAccess.GrantRead(Role, props.Bucket,
+            props.Isolated ? config.Models.Select(model => $"{props.ModelPrefix}{model}/").ToList() : [props.ModelPrefix]);
 
         var parameters = props.Parameters;
         Function = new DockerImageFunction(this, "Function", new DockerImageFunctionProps
@@ -60,7 +57,7 @@ internal sealed class ModelFunction : Construct
         // On the alias, so requests use the provisioned environments; IAM only: the Router (or a caller you grant) signs.
         Url = Alias.AddFunctionUrl(new FunctionUrlOptions { AuthType = FunctionUrlAuthType.AWS_IAM });
 
-        _ = new FunctionAlarms(this, "Alarms", Function, props.Parameters.P99DurationAlarmMs, props.AlarmTopicArn);
+        _ = new FunctionAlarms(this, "Alarms", Function, props.Parameters.P99DurationAlarmMs.ValueAsNumber, props.AlarmTopicArn);
         AppAlarms = new ModelHostAlarms(this, "AppAlarms", Function.FunctionName, MemoryMb, props.Parameters, props.AlarmTopicArn);
         if (config.Warmup is { } warmup)
         {
@@ -71,6 +68,9 @@ internal sealed class ModelFunction : Construct
 
     /// <summary>The function's name in multimodel.json (<c>shared</c> for the ModelHost every route may use).</summary>
     public string Name { get; }
+
+    /// <summary>The models the configuration lists for this function (prewarmed; an isolated function's only models).</summary>
+    public IReadOnlyList<string> Models { get; }
 
     /// <summary>The function's memory size in MB: a number, or the ModelHostMemoryMb parameter's token.</summary>
     public string MemoryMb { get; }
@@ -89,42 +89,14 @@ internal sealed class ModelFunction : Construct
 
     private static Dictionary<string, string> Environment(ModelFunctionProps props)
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["ModelHost__Store__Kind"] = "S3",
-            ["ModelHost__Store__S3__Bucket"] = props.Bucket.BucketName,
-            ["ModelHost__Store__S3__Prefix"] = props.ModelPrefix,
-            ["ModelHost__DiskCache__Directory"] = DiskCacheDirectory,
-            ["ModelHost__DiskCache__BudgetMegabytes"] = props.Parameters.DiskCacheBudgetMb.ValueAsString,
-        };
+        var environment = StoreEnvironment.S3(props.Bucket, props.ModelPrefix);
+        environment["ModelHost__DiskCache__Directory"] = DiskCacheDirectory;
+        environment["ModelHost__DiskCache__BudgetMegabytes"] = props.Parameters.DiskCacheBudgetMb.ValueAsString;
         for (var i = 0; i < props.Config.Models.Count; i++)
         {
             environment[$"ModelHost__Prewarm__Models__{i}"] = props.Config.Models[i];
         }
 
         return environment;
-    }
-
-    // The app calls GetObject (ranged too) and HeadObject, both authorized by s3:GetObject, and ListObjectsV2,
-    // authorized by s3:ListBucket. An isolated function gets only its own models' folders.
-    private void GrantModelRead(IBucket bucket, string prefix, IReadOnlyList<string>? models)
-    {
-        var folders = models is null ? [prefix] : models.Select(model => $"{prefix}{model}/").ToArray();
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "ReadModels",
-            Actions = ["s3:GetObject"],
-            Resources = folders.Select(folder => bucket.ArnForObjects(folder + "*")).ToArray(),
-        }));
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "ListModels",
-            Actions = ["s3:ListBucket"],
-            Resources = [bucket.BucketArn],
-            Conditions = new Dictionary<string, object>
-            {
-                ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = folders.Select(folder => folder + "*").ToArray() },
-            },
-        }));
     }
 }

@@ -19,20 +19,7 @@ internal sealed class ModelHostAlarms : Construct
     public ModelHostAlarms(Construct scope, string id, string functionName, string memoryMb, DeployParameters parameters, string? topicArn)
         : base(scope, id)
     {
-        // Resident memory as a percentage of the function's size. The size may be a deploy-time parameter, so the
-        // division is done by CloudWatch rather than by turning the threshold into bytes here.
-        var memoryPercent = new MathExpression(new MathExpressionProps
-        {
-            Expression = $"100 * resident / (1048576 * {memoryMb})",
-            UsingMetrics = new Dictionary<string, IMetric>
-            {
-                ["resident"] = AppMetrics.Of(functionName, "ResidentMemory", "Maximum", Period),
-            },
-            Label = "Resident memory (% of the function's size)",
-            Period = Period,
-        });
-        Memory = Create("MemoryNearLimit", memoryPercent, parameters.MemoryAlarmPercent.ValueAsNumber, 1,
-            "ModelHost resident memory reached MemoryAlarmPercent of the function's size: lower the cache budget or raise the memory.");
+        Memory = MemoryAlarm(functionName, memoryMb, parameters, topicArn);
 
         // The function-wide series of ConfidenceDrift carries every model's value, so its Maximum is the most drifted
         // model; the dashboard's drift widget names it. Two periods: one burst of odd traffic is not drift.
@@ -43,14 +30,54 @@ internal sealed class ModelHostAlarms : Construct
         if (topicArn is not null)
         {
             var action = new SnsAction(Topic.FromTopicArn(this, "Topic", topicArn));
-            Memory.AddAlarmAction(action);
             Drift.AddAlarmAction(action);
         }
     }
 
-    public Alarm Memory { get; }
+    /// <summary>Written as CloudFormation's own alarm: its expression holds the size's token (<see cref="FunctionMemoryPercent"/>).</summary>
+    public CfnAlarm Memory { get; }
 
     public Alarm Drift { get; }
+
+    // Resident memory as a percentage of the function's size. The size may be a deploy-time parameter, so the division
+    // is done by CloudWatch rather than by turning the threshold into bytes here. At the path the L2 alarm's resource
+    // had (MemoryNearLimit/Resource), so its logical id is unchanged and a deployed stack updates the alarm in place.
+    private CfnAlarm MemoryAlarm(string functionName, string memoryMb, DeployParameters parameters, string? topicArn) =>
+        new(new Construct(this, "MemoryNearLimit"), "Resource", new CfnAlarmProps
+        {
+            Metrics = new CfnAlarm.IMetricDataQueryProperty[]
+            {
+                new CfnAlarm.MetricDataQueryProperty
+                {
+                    Id = "percent",
+                    Expression = FunctionMemoryPercent.Expression("resident", memoryMb),
+                    Label = "Resident memory (% of the function's size)",
+                    ReturnData = true,
+                },
+                new CfnAlarm.MetricDataQueryProperty
+                {
+                    Id = "resident",
+                    MetricStat = new CfnAlarm.MetricStatProperty
+                    {
+                        Metric = new CfnAlarm.MetricProperty
+                        {
+                            Namespace = AppMetrics.Namespace,
+                            MetricName = "ResidentMemory",
+                            Dimensions = new CfnAlarm.IDimensionProperty[] { new CfnAlarm.DimensionProperty { Name = AppMetrics.FunctionDimension, Value = functionName } },
+                        },
+                        Period = Period.ToSeconds(),
+                        Stat = "Maximum",
+                    },
+                    ReturnData = false,
+                },
+            },
+            Threshold = parameters.MemoryAlarmPercent.ValueAsNumber,
+            EvaluationPeriods = 1,
+            ComparisonOperator = "GreaterThanOrEqualToThreshold",
+            TreatMissingData = "notBreaching",
+            AlarmDescription = "ModelHost resident memory reached MemoryAlarmPercent of the function's size: lower the cache budget or raise the memory.",
+            AlarmActions = topicArn is null ? null : [topicArn],
+        });
 
     private Alarm Create(string id, IMetric metric, double threshold, int periods, string description) =>
         new(this, id, new AlarmProps

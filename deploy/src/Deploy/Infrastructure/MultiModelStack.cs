@@ -1,11 +1,15 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
 using MultiModel.Deploy.Configuration;
 
 namespace MultiModel.Deploy.Infrastructure;
 
-/// <summary>The whole deployment: model bucket, ModelHost functions, Router, routing rules, dashboard.</summary>
+/// <summary>
+/// The whole deployment: model bucket, ModelHost functions, Router, routing rules, candidate alarms and the rollout
+/// advancer, dashboard.
+/// </summary>
 internal sealed class MultiModelStack : Stack
 {
     public MultiModelStack(Construct scope, string id, DeploymentConfig config, string imageDirectory, IStackProps? props = null)
@@ -34,7 +38,26 @@ internal sealed class MultiModelStack : Stack
             config.RouterDefaultTarget.Length > 0 ? urls[config.RouterDefaultTarget] : null,
             image, parameters, retention, config.AlarmTopicArn));
 
-        Dashboard = new OperationsDashboard(this, "Operations", all, Router, parameters);
+        // One pair of alarms per model any function lists, over every function that lists it.
+        var alarmScope = new Construct(this, "CandidateAlarms");
+        CandidateAlarms = all
+            .SelectMany(function => function.Models.Distinct().Select(model => (Model: model, Function: function)))
+            .GroupBy(pair => pair.Model, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => new CandidateAlarms(alarmScope, group.Key, group.Key,
+                group.Select(pair => pair.Function.Function.FunctionName).ToList(), config.Rollouts.AlarmMinRequests, parameters, config.AlarmTopicArn));
+
+        if (config.Rollouts.Advancer)
+        {
+            Advancer = new RolloutAdvancer(this, "RolloutAdvancer", new RolloutAdvancerProps(
+                Models.Bucket, config.ModelPrefix, config.Rollouts.Schedule,
+                CandidateAlarms.Values.SelectMany(a => a.Names).ToList(),
+                image, retention, config.AlarmTopicArn));
+            _ = new CfnOutput(this, "RolloutAdvancerName", new CfnOutputProps { Value = Advancer.Function.FunctionName });
+            _ = new CfnOutput(this, "RolloutScheduleRuleName", new CfnOutputProps { Value = Advancer.Schedule.RuleName });
+        }
+
+        Dashboard = new OperationsDashboard(this, "Operations", all, Router, parameters,
+            CandidateAlarms.Values.SelectMany(a => new IAlarm[] { a.Errors, a.Latency }).ToList());
 
         _ = new CfnOutput(this, "DashboardName", new CfnOutputProps { Value = Dashboard.Dashboard.DashboardName });
         _ = new CfnOutput(this, "ModelBucketName", new CfnOutputProps { Value = Models.Bucket.BucketName });
@@ -55,6 +78,12 @@ internal sealed class MultiModelStack : Stack
     public RoutingRules Rules { get; }
 
     public RouterFunction Router { get; }
+
+    /// <summary>By model id.</summary>
+    public IReadOnlyDictionary<string, CandidateAlarms> CandidateAlarms { get; }
+
+    /// <summary>Null when <c>rollouts.advancer</c> is false.</summary>
+    public RolloutAdvancer? Advancer { get; }
 
     public OperationsDashboard Dashboard { get; }
 }

@@ -5,9 +5,10 @@ using Constructs;
 namespace MultiModel.Deploy.Infrastructure;
 
 /// <summary>
-/// One CloudWatch dashboard for the deployment: a row of graphs per ModelHost function (latency by model, cache hit
-/// ratio, loads and evictions, memory against the function's size, confidence drift, answers by class) and one for
-/// the Router. Per-model and per-rule graphs use SEARCH, so models added to the bucket appear without a deployment.
+/// One CloudWatch dashboard for the deployment: rows of graphs per ModelHost function (latency by model, cache hit
+/// ratio, loads and evictions, memory against the function's size, confidence drift, answers by class; rollouts:
+/// candidate requests and 5xx, candidates taken out, shadow runs and their differences), the candidate alarms, and the
+/// Router. Per-model and per-rule graphs use SEARCH, so models added to the bucket appear without a deployment.
 /// </summary>
 internal sealed class OperationsDashboard : Construct
 {
@@ -15,7 +16,8 @@ internal sealed class OperationsDashboard : Construct
     private const int Width = 8;
     private const int Height = 6;
 
-    public OperationsDashboard(Construct scope, string id, IReadOnlyList<ModelFunction> hosts, RouterFunction router, DeployParameters parameters)
+    public OperationsDashboard(Construct scope, string id, IReadOnlyList<ModelFunction> hosts, RouterFunction router, DeployParameters parameters,
+        IReadOnlyList<IAlarm> candidateAlarms)
         : base(scope, id)
     {
         Dashboard = new Dashboard(this, "Dashboard", new DashboardProps
@@ -26,6 +28,18 @@ internal sealed class OperationsDashboard : Construct
         foreach (var host in hosts)
         {
             AddModelHostRow(host, parameters);
+            AddRolloutRow(host.Function.FunctionName);
+        }
+
+        if (candidateAlarms.Count > 0)
+        {
+            Dashboard.AddWidgets(new AlarmStatusWidget(new AlarmStatusWidgetProps
+            {
+                Title = "Candidate alarms (the advancer rolls a model back when one fires)",
+                Alarms = candidateAlarms.ToArray(),
+                Width = 24,
+                Height = 3,
+            }));
         }
 
         AddRouterRow(router.Function.FunctionName);
@@ -66,16 +80,7 @@ internal sealed class OperationsDashboard : Construct
                 AppMetrics.SearchBy(AppMetrics.ModelDimension, function, "FailedLoads", "Sum", Period, "failed loads"),
             ]));
         Dashboard.AddWidgets(
-            Graph("Memory (% of the function's size)", [
-                PercentOfFunction(function, host.MemoryMb, "ResidentMemory", "resident"),
-                PercentOfFunction(function, host.MemoryMb, "CacheMemoryUsage", "charged to the cache"),
-                PercentOfFunction(function, host.MemoryMb, "CacheMemoryLimit", "cache budget"),
-            ], leftMin: 0, annotation: new HorizontalAnnotation
-            {
-                Value = parameters.MemoryAlarmPercent.ValueAsNumber,
-                Label = "alarm (MemoryAlarmPercent)",
-                Color = Color.RED,
-            }),
+            new MemoryGraph(function, host.MemoryMb, parameters.MemoryAlarmPercent.ValueAsNumber, Period, Width, Height),
             Graph("Confidence drift by model (PSI)", [
                 AppMetrics.SearchBy(AppMetrics.ModelDimension, function, "ConfidenceDrift", "Maximum", Period, ""),
             ], leftMin: 0, annotation: new HorizontalAnnotation
@@ -88,6 +93,23 @@ internal sealed class OperationsDashboard : Construct
                 AppMetrics.Of(function, "Predictions", "Sum", Period, "all"),
                 AppMetrics.Of(function, "ClientErrors", "Sum", Period, "4xx"),
                 AppMetrics.Of(function, "ServerErrors", "Sum", Period, "5xx"),
+            ], leftMin: 0));
+    }
+
+    // Series the host writes only while a model has a candidate or a shadow, so the graphs are empty otherwise.
+    private void AddRolloutRow(string function)
+    {
+        Dashboard.AddWidgets(
+            Graph("Rollouts: candidate requests and 5xx by model", [
+                AppMetrics.SearchBy(AppMetrics.ModelDimension, function, "CandidatePredictions", "Sum", Period, "requests"),
+                AppMetrics.SearchBy(AppMetrics.ModelDimension, function, "CandidateServerErrors", "Sum", Period, "5xx"),
+            ], leftMin: 0),
+            Graph("Rollouts: candidates taken out and shadow runs by model", [
+                AppMetrics.SearchBy(AppMetrics.ModelDimension, function, "CandidatesTakenOut", "Sum", Period, "taken out"),
+                AppMetrics.SearchBy(AppMetrics.ModelDimension, function, "ShadowRuns", "Sum", Period, "shadow runs"),
+            ], leftMin: 0),
+            Graph("Rollouts: shadow max abs difference by model", [
+                AppMetrics.SearchBy(AppMetrics.ModelDimension, function, "ShadowMaxAbsDifference", "Maximum", Period, ""),
             ], leftMin: 0));
     }
 
@@ -107,15 +129,6 @@ internal sealed class OperationsDashboard : Construct
                 AppMetrics.Of(function, "RuleReadFailures", "Sum", Period, "failed reads"),
             ], leftMin: 0));
     }
-
-    private static MathExpression PercentOfFunction(string function, string memoryMb, string metricName, string label) => new(new MathExpressionProps
-    {
-        // Each expression of a graph needs its own variable name for its metric.
-        Expression = $"100 * {metricName.ToLowerInvariant()} / (1048576 * {memoryMb})",
-        UsingMetrics = new Dictionary<string, IMetric> { [metricName.ToLowerInvariant()] = AppMetrics.Of(function, metricName, "Maximum", Period) },
-        Label = label,
-        Period = Period,
-    });
 
     private static GraphWidget Graph(string title, IMetric[] metrics, double? leftMin = null, HorizontalAnnotation? annotation = null) => new(new GraphWidgetProps
     {

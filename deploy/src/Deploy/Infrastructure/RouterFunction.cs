@@ -15,13 +15,8 @@ internal sealed class RouterFunction : Construct
     public RouterFunction(Construct scope, string id, RouterFunctionProps props)
         : base(scope, id)
     {
-        LogGroup = new LogGroup(this, "Logs", new LogGroupProps { Retention = props.LogRetention });
-        Role = new Role(this, "Role", new RoleProps
-        {
-            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
-            Description = "MultiModel Router: write its logs, read its rules, invoke the model functions' URLs.",
-        });
-        LogGroup.GrantWrite(Role);
+        (LogGroup, Role) = FunctionIdentity.Create(this, props.LogRetention,
+            "MultiModel Router: write its logs, read its rules, invoke the model functions' URLs.");
         GrantRules(props.RulesPath);
         GrantInvoke(props.Targets);
 
@@ -46,7 +41,7 @@ internal sealed class RouterFunction : Construct
             AllowPublicInvokeViaUrl();
         }
 
-        _ = new FunctionAlarms(this, "Alarms", Function, props.Parameters.P99DurationAlarmMs, props.AlarmTopicArn);
+        _ = new FunctionAlarms(this, "Alarms", Function, props.Parameters.P99DurationAlarmMs.ValueAsNumber, props.AlarmTopicArn);
     }
 
     public LogGroup LogGroup { get; }
