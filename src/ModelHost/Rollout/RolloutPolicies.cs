@@ -48,9 +48,9 @@ public sealed partial class RolloutPolicies(IModelStore store, IOptions<ModelCac
         {
             return await reading.WaitAsync(options.Value.MaxStoreWait, time, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (TimeoutException exception)
         {
-            LogUnreadable(modelId, exception.GetType().Name, exception.Message);
+            LogUnreadable(modelId, exception.GetType().Name, exception.Message); // the read goes on, and a later request may find it done
             return null;
         }
     }
@@ -83,8 +83,9 @@ public sealed partial class RolloutPolicies(IModelStore store, IOptions<ModelCac
                 return model.Policy;
             }
         }
-        catch (Exception)
+        catch (Exception exception)
         {
+            LogUnreadable(modelId, exception.GetType().Name, exception.Message); // at most once per FailedLoadRetryAfter
             lock (model)
             {
                 model.RetryAt = time.GetUtcNow() + options.Value.FailedLoadRetryAfter;
@@ -111,7 +112,7 @@ public sealed partial class RolloutPolicies(IModelStore store, IOptions<ModelCac
     private partial void LogRejected(string modelId, string problems);
 
     [LoggerMessage(EventName = "RolloutPolicyUnreadable", Level = LogLevel.Warning,
-        Message = "The rollout policy of {ModelId} could not be read ({ErrorType}: {Reason}); its highest version serves until it can")]
+        Message = "The rollout policy of {ModelId} could not be read ({ErrorType}: {Reason}); the last policy read (or, before any, the highest version) serves until it can")]
     private partial void LogUnreadable(string modelId, string errorType, string reason);
 
     /// <summary>What is known of one model's policy; guarded by locking the instance.</summary>
