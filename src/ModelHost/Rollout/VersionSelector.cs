@@ -18,7 +18,10 @@ public sealed partial class VersionSelector(
     private readonly ConcurrentDictionary<ModelRef, byte> _warnedMissingStable = new();
     private readonly ConcurrentDictionary<ModelRef, string> _unloadable = new();
 
-    /// <param name="headers">The request's headers, where the policy's caller header is read; null for a request without any (a description).</param>
+    /// <param name="headers">
+    /// The request's headers, where the policy's caller header is read; null for what is not a prediction (a model's
+    /// description, a prewarm): it gets the default version, stable, never the candidate or a shadow.
+    /// </param>
     public async ValueTask<VersionChoice> ChooseAsync(string modelId, int? pinned, IHeaderDictionary? headers, CancellationToken cancellationToken)
     {
         if (pinned is { } version)
@@ -38,13 +41,14 @@ public sealed partial class VersionSelector(
             return new VersionChoice(new ModelRef(modelId, listed[^1]), VersionRole.Latest);
         }
 
-        var callerKey = headers is not null && headers.TryGetValue(policy.CallerHeader, out var values) ? values.ToString() : null;
+        if (headers is null)
+        {
+            return Stable(modelId, listed, policy, shadow: null);
+        }
+
+        var callerKey = headers.TryGetValue(policy.CallerHeader, out var values) ? values.ToString() : null;
         return Choose(modelId, listed, policy, callerKey);
     }
-
-    /// <summary>The version a request without a caller key or a pin runs by default: stable, or the highest without a policy (what a model's description shows).</summary>
-    public ValueTask<VersionChoice> DefaultAsync(string modelId, CancellationToken cancellationToken) =>
-        ChooseAsync(modelId, null, null, cancellationToken);
 
     private VersionChoice Choose(string modelId, IReadOnlyList<int> listed, RolloutPolicy policy, string? callerKey)
     {
@@ -58,6 +62,12 @@ public sealed partial class VersionSelector(
             return new VersionChoice(new ModelRef(modelId, candidate.Version), VersionRole.Candidate, policy, Shadowing(shadow, candidate.Version));
         }
 
+        return Stable(modelId, listed, policy, shadow);
+    }
+
+    /// <summary>Stable, or the highest version when the store no longer lists stable (a policy must never take a model down).</summary>
+    private VersionChoice Stable(string modelId, IReadOnlyList<int> listed, RolloutPolicy policy, ModelRef? shadow)
+    {
         if (!listed.Contains(policy.Stable))
         {
             if (_warnedMissingStable.TryAdd(new ModelRef(modelId, policy.Stable), 0))

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MultiModel.ModelHost.Models;
+using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
 
 namespace MultiModel.ModelHost.Tests.Rollout;
@@ -75,6 +76,17 @@ public sealed class RolloutTests : IDisposable
         Assert.Contains("\"candidate.percent\" must be a share from 0 to 100; got 400", rollout.GetProperty("policyProblems")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(1, rollout.GetProperty("policy").GetProperty("stable").GetInt32());
         Assert.All(await _host.VersionsForAsync(Enumerable.Range(0, 50).Select(i => $"caller-{i}")), version => Assert.Equal(1, version));
+    }
+
+    [Fact]
+    public async Task Describe_CandidateAtHundredPercent_DescribesStableTheDefaultVersion()
+    {
+        _host.WritePolicy(new RolloutPolicy(1, new CandidateRollout(2, 100, Started)));
+
+        using var response = await _host.Client.GetAsync("/models/m");
+
+        Assert.Equal(1, (await response.JsonAsync()).GetProperty("version").GetInt32());
+        Assert.Equal((HttpStatusCode.OK, 2), await _host.PredictAsync("caller-1"));
     }
 
     [Fact]
