@@ -12,6 +12,7 @@ app.UseLambdaResponseLimit(); // on Lambda only: a response over its 6 MB limit 
 app.UseExceptionHandler();
 app.UseStatusCodePages(); // bodiless errors from the framework (wrong method) become ProblemDetails too
 app.MapDefaultEndpoints(new HealthResponses(HealthResponseWriter.WriteAsync));
+app.MapOpenInferenceApi(); // /v2/health/*, GET /v2, POST /v2/repository/index
 app.MapRouterApi();
 app.Run();
 

@@ -36,5 +36,5 @@ public static class RouterApi
     private static ProblemHttpResult NotFound(HttpContext context) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "No such route",
-        detail: $"'{context.Request.Method} {context.Request.Path}' is not a router route. It forwards /models/{{id}}/... and /v2/models/{{id}}/...; its own endpoints are /health/live, /health/ready, /router/rules and /metrics (when Prometheus is on).");
+        detail: $"'{context.Request.Method} {context.Request.Path}' is not a router route. It forwards /models/{{id}}/... and /v2/models/{{id}}/...; its own endpoints are /health/live, /health/ready, /router/rules, /metrics (when Prometheus is on) and the Open Inference Protocol's GET /v2, /v2/health/live, /v2/health/ready and POST /v2/repository/index.");
 }

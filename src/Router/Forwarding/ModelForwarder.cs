@@ -33,6 +33,13 @@ public sealed class ModelForwarder(
             return NotForwarded(context, modelId, null, null, new(resolved.StatusCode, resolved.Title, resolved.Detail, resolved.RetryAfter));
         }
 
+        return await ForwardAsync(context, modelId, rule);
+    }
+
+    /// <summary>Steps 2 on, for a rule already chosen: a model's, or the default rule for a server-level request.</summary>
+    /// <param name="modelId">The model id, or a label in its place (logs only) when the request names no model.</param>
+    public async Task<IResult> ForwardAsync(HttpContext context, string modelId, RouteRule rule)
+    {
         // :: Step 2: Choose a target by the weights and the sticky header, passing over open circuits (503 when all are)
         var sticky = rule.StickyHeader is { } header ? context.Request.Headers[header].ToString() : null;
         var excluded = circuits.OpenTargets(rule, out var soonest);

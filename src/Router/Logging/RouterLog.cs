@@ -41,4 +41,7 @@ public static partial class RouterLog
 
     [LoggerMessage(12, LogLevel.Information, "{Method} {Path} model {ModelId}: {Outcome}, answered {StatusCode} (request {RequestId})")]
     public static partial void NotForwarded(ILogger logger, string method, string path, string modelId, string outcome, int statusCode, string requestId);
+
+    [LoggerMessage(13, LogLevel.Information, "Routing rules come from {RulesFile} (Router:Rules:FilePath, resolved against the {Origin}); watched for changes: {Watched}")]
+    public static partial void RulesFileWatched(ILogger logger, string rulesFile, string origin, bool watched);
 }

@@ -9,7 +9,7 @@ public sealed class RulesOptions : IValidatableObject
 
     public RuleSourceKind Source { get; set; } = RuleSourceKind.File;
 
-    /// <summary>Rules file for <see cref="RuleSourceKind.File"/>; a relative path is resolved against the app folder.</summary>
+    /// <summary>Rules file for <see cref="RuleSourceKind.File"/>; a relative path is looked up under the content root, then the app folder (see <see cref="Sources.RulesFileLocation"/>).</summary>
     [Required(ErrorMessage = SectionName + ":{0} is required.")]
     public string FilePath { get; set; } = "routes.json";
 

@@ -55,6 +55,32 @@ public sealed class FileRulesTests
         Assert.Contains("is not valid JSON", router.Store.Status.LastError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_RelativePathUnderContentRoot_ReadsAndWatchesTheContentRootFile()
+    {
+        // The content root holds its own routes.json, as src/Router does under `dotnet run`; the app folder (the test's
+        // bin/, with the build's copy of the shipped file) holds another, which must not be the one that counts.
+        await using var a = await EchoBackend.StartAsync("a");
+        await using var b = await EchoBackend.StartAsync("b");
+        var contentRoot = Directory.CreateTempSubdirectory("router-content-root-").FullName;
+        var path = Path.Combine(contentRoot, "routes.json");
+        System.IO.File.WriteAllText(path, File(("iris", Exact("iris", Target(a.Url)))));
+        Assert.True(System.IO.File.Exists(Path.Combine(AppContext.BaseDirectory, "routes.json")), "The app folder's copy this test sets against is missing.");
+        await using var router = new RouterFactory(new Dictionary<string, string?> { ["Router:Rules:FilePath"] = "routes.json" }) { ContentRoot = contentRoot };
+        var client = router.CreateClient();
+
+        Assert.Equal("a", await client.BackendOfAsync("iris"));
+        var watched = Assert.Single(router.Logs.Named("RulesFileWatched"));
+        Assert.Equal(path, CapturingSink.Scalar(watched, "RulesFile"));
+        Assert.Equal("content root", CapturingSink.Scalar(watched, "Origin"));
+
+        var before = router.Store.Current!.Fingerprint;
+        System.IO.File.WriteAllText(path + ".tmp", File(("iris", Exact("iris", Target(b.Url)))));
+        System.IO.File.Move(path + ".tmp", path, overwrite: true);
+        await Eventually.HoldsAsync(() => router.Store.Current!.Fingerprint != before, "The edited content-root rules file was not reloaded.");
+        Assert.Equal("b", await client.BackendOfAsync("iris"));
+    }
+
     /// <remarks>Started directly, not through WebApplicationFactory: there a failing start sometimes surfaces as an
     /// ObjectDisposedException from the factory's deferred host instead of the start-up error.</remarks>
     [Fact]

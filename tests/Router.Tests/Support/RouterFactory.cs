@@ -48,6 +48,9 @@ public sealed class RouterFactory(IDictionary<string, string?> settings, Action<
 
     private bool _onKestrel;
 
+    /// <summary>A content root other than the one the factory finds (the Router's project folder), e.g. a temp folder.</summary>
+    public string? ContentRoot { get; init; }
+
     /// <summary>A plain HttpClient to the Kestrel address: the factory's own client buffers request bodies (to follow
     /// redirects), which would give every body a Content-Length.</summary>
     public HttpClient CreateWireClient() => new() { BaseAddress = CreateClient().BaseAddress };
@@ -66,6 +69,11 @@ public sealed class RouterFactory(IDictionary<string, string?> settings, Action<
         if (_onKestrel)
         {
             builder.UseUrls("http://127.0.0.1:0");
+        }
+
+        if (ContentRoot is not null)
+        {
+            builder.UseContentRoot(ContentRoot);
         }
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using MultiModel.Router.Logging;
 
 namespace MultiModel.Router.Rules.Sources;
 
@@ -15,11 +16,14 @@ public sealed class FileRuleSource : IRuleSource, IDisposable
     private readonly string _path;
     private readonly PhysicalFileProvider? _watcher;
 
-    public FileRuleSource(IOptions<RulesOptions> options)
+    public FileRuleSource(IOptions<RulesOptions> options, IHostEnvironment environment, ILogger<FileRuleSource> logger)
     {
-        _path = Path.GetFullPath(options.Value.FilePath, AppContext.BaseDirectory);
+        var location = RulesFileLocation.Resolve(options.Value.FilePath, environment.ContentRootPath, AppContext.BaseDirectory);
+        _path = location.Path;
         var directory = Path.GetDirectoryName(_path);
         _watcher = directory is not null && Directory.Exists(directory) ? new PhysicalFileProvider(directory) : null;
+        // Said once at start: with two copies of routes.json about (source and build output), which one counts is not obvious.
+        RouterLog.RulesFileWatched(logger, _path, location.Origin, _watcher is not null);
     }
 
     public string Description => $"file:{_path}";
