@@ -7,7 +7,15 @@ using MultiModel.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(ModelHostDefaults.Options(args));
 builder.AddServiceDefaults();
 builder.StartModelHostRuntime(); // the allocator set up, then ONNX Runtime started in the background, overlapping the rest
-builder.AddModelHost();
+try
+{
+    builder.AddModelHost();
+}
+catch (InvalidSettingException exception)
+{
+    Console.Error.WriteLine(exception.Message); // one line naming the setting, not a stack trace and an abort
+    return 1;
+}
 
 var app = builder.Build();
 app.UseRequestIds();
@@ -22,6 +30,7 @@ app.MapAdminApi();
 app.MapOpenInferenceApi();
 app.MapTritonExtensionsApi();
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

@@ -67,6 +67,41 @@ public sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"ModelHost did not become ready; its log: {logPath}");
     }
 
+    /// <summary>
+    /// Runs the host with <paramref name="settings"/> (environment variables) until it exits by itself, for settings it
+    /// must refuse at start: its exit code and its stdout and stderr together. Killed after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<HostExit> RunToExitAsync(IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo("dotnet", [BuiltHostDll, "--urls", $"http://127.0.0.1:{FreePort.Next()}"])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"ModelHost was still running after {timeout}; it was expected to stop at start.");
+        }
+
+        return new HostExit(process.ExitCode, await output + await error);
+    }
+
     /// <summary>CPU time the host process has used so far (user + system), from /proc (Linux).</summary>
     public TimeSpan CpuTime()
     {

@@ -88,23 +88,27 @@ public static class ModelHostBuilderExtensions
     }
 
     /// <summary>
-    /// The store the settings name. Chosen while services are registered, from the section bound as the options are,
-    /// because only the chosen store's own settings are registered and validated: a local run needs no bucket.
+    /// The store the settings name. Chosen while services are registered, because only the chosen store's own settings
+    /// are registered and validated: a local run needs no bucket. The kind is read by name here, not bound: the binder
+    /// throws on a value that names no kind, and that exception would end the process with a stack trace.
     /// </summary>
     private static void AddModelStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var store = configuration.GetSection(ModelStoreOptions.SectionName).Get<ModelStoreOptions>() ?? new ModelStoreOptions();
-        if (store.Kind == ModelStoreKind.S3)
+        var kind = configuration[ModelStoreKinds.Setting];
+        if (!ModelStoreKinds.TryParse(kind, out var store))
+        {
+            throw new InvalidSettingException(ModelStoreKinds.Refusal(kind!));
+        }
+
+        services.AddHostedService<ModelStoreStartupLog>();
+        if (store == ModelStoreKind.S3)
         {
             services.AddS3ModelStore(configuration);
             return;
         }
 
         services.AddSingleton<IModelStore>(static provider =>
-        {
-            var root = provider.GetRequiredService<IOptions<ModelStoreOptions>>().Value.LocalRoot;
-            return new LocalFolderModelStore(Path.Combine(AppContext.BaseDirectory, root));
-        });
+            new LocalFolderModelStore(provider.GetRequiredService<IOptions<ModelStoreOptions>>().Value.ResolvedLocalRoot()));
     }
 
     private static void AddModelHostOptions<TOptions>(this IServiceCollection services, string section) where TOptions : class =>

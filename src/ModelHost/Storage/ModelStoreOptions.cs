@@ -14,4 +14,7 @@ public sealed class ModelStoreOptions
     /// <summary>The folder of the Local store; relative paths are under the app's own directory.</summary>
     [Required]
     public string LocalRoot { get; set; } = "SampleModels";
+
+    /// <summary>The full path of <see cref="LocalRoot"/>: the folder the Local store reads and the start-up log names.</summary>
+    public string ResolvedLocalRoot() => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, LocalRoot));
 }

@@ -47,7 +47,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Host>
         { "/models/types/predict", "application/json", Replace("in_int64", "[[1.5, 1]]"), 400, "in_int64[0][0] is 1.5; expected an integer" },
         { "/models/types/predict", "application/json", Replace("in_uint8", "[[256, 1]]"), 400, "in_uint8[0][0] is 256; expected an integer in the uint8 range" },
         { "/models/types/predict", "application/json", Replace("in_int8", "[[-129, 1]]"), 400, "int8 range" },
-        { "/models/types/predict", "application/json", Replace("in_float", "[[1e39, 1]]"), 400, "expected a float32 number" },
+        { "/models/types/predict", "application/json", Replace("in_float", "[[1e39, 1]]"), 400, "is 1e39, outside the float32 range" },
         { "/models/types/predict", "application/json", Replace("in_float", "[1, 2]"), 400, "rank 1" },
         { "/models/types/predict", "application/json", Replace("in_float", "[[[1, 2]]]"), 400, "rank 3" },
         { "/models/types/predict", "application/json", Replace("in_fixed", "[1, 2]"), 400, "size 2 in dimension 0; the model expects shape [3]" },
@@ -92,6 +92,18 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Host>
 
         var good = await _host.Client.PredictAsync("/models/types/predict", AllTypesRequest.Build());
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("in_float", "[[1e300, 1]]", "Element in_float[0][0] is 1e300, outside the float32 range (±3.4028235E+38).")]
+    [InlineData("in_float", "[[1, -3.5e38]]", "Element in_float[0][1] is -3.5e38, outside the float32 range (±3.4028235E+38).")]
+    [InlineData("in_double", "[[1e400, 1]]", "Element in_double[0][0] is 1e400, outside the float64 range (±1.7976931348623157E+308).")]
+    public async Task Predict_NumberBeyondItsFloatType_SaysItIsOutOfRange(string input, string json, string detail)
+    {
+        var response = await _host.Client.PostAsync("/models/types/predict", new StringContent(Replace(input, json), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(detail, (await response.JsonAsync()).GetProperty("detail").GetString());
     }
 
     private static string Replace(string input, string? json, bool keep = false)

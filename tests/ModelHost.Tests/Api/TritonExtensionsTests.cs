@@ -81,6 +81,23 @@ public sealed class TritonExtensionsTests : IDisposable
         Assert.All(index.EnumerateArray(), entry => Assert.True(entry.TryGetProperty("reason", out _)));
     }
 
+    [Fact]
+    public async Task RepositoryIndex_ModelFileOutsideAVersionFolder_UnavailableSayingNoVersionLoads()
+    {
+        var latest = Directory.CreateDirectory(Path.Combine(_app.StoreRoot, "latest-only", "latest")).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(latest, "model.onnx"), TestModelFactory.Mlp(4, 6, 3, seed: 1));
+        var client = _app.CreateClient();
+
+        var index = await (await client.PostAsync("/v2/repository/index", null)).JsonAsync();
+        var predict = await client.PredictAsync("/models/latest-only/predict", new JsonObject { ["inputs"] = new JsonObject() });
+
+        var entries = index.EnumerateArray().ToDictionary(entry => entry.GetProperty("name").GetString()!);
+        Assert.Equal(("latest-only", null, "UNAVAILABLE"), Entry(entries["latest-only"]));
+        Assert.StartsWith("no version to load: a version is a folder named by a positive integer", entries["latest-only"].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("not loaded; the first request for it loads version 3", entries["mlp"].GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, predict.StatusCode); // what the index says is what a request gets
+    }
+
     [Theory]
     [InlineData("""{"ready": "yes"}""", "expected true or false")]
     [InlineData("[true]", "expected an object")]

@@ -1,19 +1,51 @@
-using MultiModel.ModelHost.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using MultiModel.ModelHost.Hosting;
+using MultiModel.ModelHost.Storage;
+using MultiModel.ModelHostProcess;
 
 namespace MultiModel.ModelHost.Tests.Hosting;
 
-/// <summary>ModelHost:Store:Kind picks the store; a value that names none stops the host at start, naming the setting.</summary>
+/// <summary>
+/// ModelHost:Store:Kind picks the store; a value that names none stops the host at start with one line naming the
+/// setting and its valid values, and exit code 1, not a stack trace.
+/// </summary>
 public sealed class ModelStoreSettingsTests
 {
     [Theory]
-    [InlineData("Azure")]
-    [InlineData("7")]
-    public void Start_KindThatNamesNoStore_FailsNamingTheSetting(string kind)
+    [InlineData(null, ModelStoreKind.Local)]
+    [InlineData("", ModelStoreKind.Local)]
+    [InlineData("Local", ModelStoreKind.Local)]
+    [InlineData("s3", ModelStoreKind.S3)]
+    [InlineData("S3", ModelStoreKind.S3)]
+    public void TryParse_NameOfAKind_ThatKind(string? value, ModelStoreKind expected)
     {
-        using var app = new ModelHostApp(new() { ["ModelHost:Store:Kind"] = kind });
+        Assert.True(ModelStoreKinds.TryParse(value, out var kind));
+        Assert.Equal(expected, kind);
+    }
 
-        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+    [Theory]
+    [InlineData("S4")]
+    [InlineData("Azure")]
+    [InlineData("1")]
+    [InlineData("Local,S3")]
+    public void AddModelHost_KindThatNamesNoStore_ThrowsTheOneLineNamingTheSettingAndItsValues(string kind)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["ModelHost:Store:Kind"] = kind;
 
-        Assert.Contains("Kind", error.ToString(), StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidSettingException>(() => builder.AddModelHost());
+
+        Assert.Equal($"ModelHost:Store:Kind is '{kind}'; valid values: Local, S3.", error.Message);
+    }
+
+    [Fact]
+    public async Task Start_KindThatNamesNoStore_ExitsOneWithTheLineAndNoStackTrace()
+    {
+        var exit = await HostProcess.RunToExitAsync(new Dictionary<string, string> { ["ModelHost__Store__Kind"] = "S4" }, TimeSpan.FromSeconds(60));
+
+        Assert.True(exit.ExitCode == 1, exit.ToString());
+        Assert.Contains("ModelHost:Store:Kind is 'S4'; valid values: Local, S3.", exit.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", exit.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", exit.Output, StringComparison.Ordinal);
     }
 }

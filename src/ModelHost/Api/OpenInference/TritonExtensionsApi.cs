@@ -44,8 +44,10 @@ public static class TritonExtensionsApi
         return TypedResults.Ok(TritonModelConfigs.For(lease.Model));
     }
 
-    // Every model the store has; the loaded versions READY, the others UNAVAILABLE until a request loads them.
-    private static async Task<Ok<TritonIndexEntry[]>> IndexAsync(HttpRequest request, IModelStore store, ModelCache cache, CancellationToken cancellationToken)
+    // Every model the store has; the loaded versions READY, the others UNAVAILABLE with the reason: the version the
+    // first request would load, or why none can (a folder such as latest/ is not a version, so a request would get 404).
+    private static async Task<Ok<TritonIndexEntry[]>> IndexAsync(
+        HttpRequest request, IModelStore store, ModelCache cache, VersionResolver versions, CancellationToken cancellationToken)
     {
         using var body = await ReadBodyAsync(request, cancellationToken);
         var readyOnly = body?.RootElement.TryGetProperty("ready", out var ready) == true
@@ -53,11 +55,27 @@ public static class TritonExtensionsApi
                 : throw new InvalidInputException($"\"ready\" is {ready.ValueKind}; expected true or false."));
         var loaded = cache.Snapshot().Models.Select(model => model.Ref).ToLookup(model => model.Id, StringComparer.Ordinal);
         var ids = (await store.ListModelsAsync(cancellationToken)).Union(loaded.Select(group => group.Key), StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var entries = ids.SelectMany(id => loaded[id].Any()
+        var entries = await Task.WhenAll(ids.Select(async id => loaded[id].Any()
             ? loaded[id].OrderBy(model => model.Version).Select(model =>
-                new TritonIndexEntry(id, model.Version.ToString(CultureInfo.InvariantCulture), "READY", ""))
-            : [new TritonIndexEntry(id, null, "UNAVAILABLE", "not loaded; the first request for it loads it")]);
-        return TypedResults.Ok(entries.Where(entry => !readyOnly || entry.State == "READY").ToArray());
+                new TritonIndexEntry(id, model.Version.ToString(CultureInfo.InvariantCulture), "READY", "")).ToArray()
+            : readyOnly ? [] : [await UnloadedAsync(id, versions, cancellationToken)]));
+        return TypedResults.Ok(entries.SelectMany(entry => entry).Where(entry => !readyOnly || entry.State == "READY").ToArray());
+    }
+
+    // Listed as requests list them (VersionResolver), so the index never calls loadable what a request answers 404.
+    private static async Task<TritonIndexEntry> UnloadedAsync(string id, VersionResolver versions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stored = await versions.ListAsync(id, cancellationToken);
+            return new TritonIndexEntry(id, null, "UNAVAILABLE", stored.Count > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"not loaded; the first request for it loads version {stored[^1]}")
+                : $"no version to load: a version is a folder named by a positive integer holding {ModelFiles.Model} ({id}/1/{ModelFiles.Model})");
+        }
+        catch (ModelStoreUnavailableException exception)
+        {
+            return new TritonIndexEntry(id, null, "UNAVAILABLE", $"its versions could not be listed: {exception.Message}");
+        }
     }
 
     // Loading into the cache is what a request does anyway; a config or files sent with it cannot be honoured.

@@ -128,10 +128,28 @@ internal static class JsonTensorReader
 
         private ReadOnlySpan<byte> From(int at) => _json[(at < 0 ? ~at : at)..];
 
-        private InvalidInputException NotAnElement(ref Utf8JsonReader reader, long index, int at) => new(
-            $"Element {JsonTensorShape.PathOf(signature.Name, index, input.Shape)} is {JsonSyntax.Describe(ref reader, From(at))}; " +
-            $"expected {Expected(signature.ElementType)}.");
+        private InvalidInputException NotAnElement(ref Utf8JsonReader reader, long index, int at)
+        {
+            var path = JsonTensorShape.PathOf(signature.Name, index, input.Shape);
+            // The first phase checked the number's syntax, so a number a float type refuses is one too large for it:
+            // "expected a float32 number" would tell the caller that 1e300 is not a number.
+            var largest = reader.TokenType == JsonTokenType.Number ? LargestOf(signature.ElementType) : null;
+            var element = JsonSyntax.Describe(ref reader, From(at));
+            return new(largest is not null
+                ? $"Element {path} is {element}, outside the {TensorDataType.NameOf(signature.ElementType)} range (±{largest})."
+                : $"Element {path} is {element}; expected {Expected(signature.ElementType)}.");
+        }
     }
+
+    /// <summary>The largest finite value of a float type, as the message shows it; null for other types.</summary>
+    private static string? LargestOf(TensorElementType type) => type switch
+    {
+        TensorElementType.Float => "3.4028235E+38",
+        TensorElementType.Double => "1.7976931348623157E+308",
+        TensorElementType.Float16 => "65504",
+        TensorElementType.BFloat16 => "3.3895314E+38",
+        _ => null,
+    };
 
     private static string Expected(TensorElementType type) => type switch
     {
