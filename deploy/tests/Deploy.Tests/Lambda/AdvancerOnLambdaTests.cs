@@ -29,6 +29,8 @@ public sealed class AdvancerOnLambdaTests(AdvancerImageBuild build, ITestOutputH
         var model = Assert.Single(answer.RootElement.GetProperty("models").EnumerateArray());
         Assert.Equal(("iris", "advanced"), (model.GetProperty("modelId").GetString(), model.GetProperty("action").GetString()));
         Assert.Equal(50, Candidate("iris").GetProperty("percent").GetDouble());
+        using var log = JsonDocument.Parse(await LogLineAsync(function.Process, "\"ModelId\":\"iris\""));
+        Assert.Equal(("ok", "advanced"), (log.RootElement.GetProperty("State").GetProperty("Event").GetString(), log.RootElement.GetProperty("State").GetProperty("Action").GetString()));
     }
 
     [SkippableFact]
@@ -59,6 +61,22 @@ public sealed class AdvancerOnLambdaTests(AdvancerImageBuild build, ITestOutputH
         Assert.Contains("property 'detail'", result.Body, StringComparison.Ordinal);
         Assert.Equal(Policy, File.ReadAllText(Path.Combine(_store.FullName, "iris", "rollout.json")));
         Assert.False(function.Process.HasExited);
+    }
+
+    /// <summary>The console logger writes on a thread of its own: waits for the line, not a fixed time.</summary>
+    private static async Task<string> LogLineAsync(LambdaFunctionProcess process, string containing)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (process.Output.FirstOrDefault(line => line.Contains(containing, StringComparison.Ordinal)) is { } line)
+            {
+                return line;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"no log line with {containing} in:\n{string.Join("\n", process.Output)}");
     }
 
     private void AddModel(string id, string policyJson)
