@@ -1,3 +1,4 @@
+using MultiModel.Cli.Advancer;
 using MultiModel.Cli.Commands;
 using MultiModel.ModelHost.Caching;
 
@@ -10,6 +11,11 @@ internal static class Program
     {
         // As the host does before ONNX Runtime allocates anything, so that memory is measured and returned the same way.
         ProcessMemory.ReturnFreedMemoryToTheSystem();
-        return await CliApp.RunAsync(args, CliEnvironment.FromProcess());
+        var environment = CliEnvironment.FromProcess();
+
+        // The advancer's function sets this; there Lambda, not a command line, says what to do.
+        return environment.Variable(AdvancerLambda.ModeVariable) is not null
+            ? await AdvancerLambda.RunAsync(environment)
+            : await CliApp.RunAsync(args, environment);
     }
 }

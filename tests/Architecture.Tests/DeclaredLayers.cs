@@ -20,11 +20,12 @@ public static class DeclaredLayers
     public static LayerOrder ModelHost { get; } = new("ModelHost", "Hosting", "Api", "Capture", "Rollout", "Caching", "Monitoring", "Inference", "Storage", "Models");
 
     /// <summary>
-    /// The multimodel tool: Commands are the verbs and their output; Rollouts change a model's policy (and check whether a
+    /// The multimodel tool: Advancer is its other entry, the rollout advancer's Lambda events, which it carries out with
+    /// the verbs' own steps (Rollouts) and error messages (Commands); Commands are the verbs and their output; Rollouts change a model's policy (and check whether a
     /// version came through Publishing); Publishing writes validated versions; Validation loads and measures models with
     /// the host's own loader; Stores reads and writes the host's stores and uses nothing of the tool.
     /// </summary>
-    public static LayerOrder Cli { get; } = new("Cli", "Commands", "Rollouts", "Publishing", "Validation", "Stores");
+    public static LayerOrder Cli { get; } = new("Cli", "Advancer", "Commands", "Rollouts", "Publishing", "Validation", "Stores");
 
     /// <summary>The apps whose folders are checked.</summary>
     public static IReadOnlyList<LayerOrder> All { get; } = [ModelHost, Router, Cli];

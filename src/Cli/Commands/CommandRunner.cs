@@ -36,7 +36,8 @@ internal static class CommandRunner
         });
     }
 
-    private static string? Describe(Exception exception) => exception switch
+    /// <summary>The message of a failure the tool expects (a store, a file, a refused change); null for a bug.</summary>
+    public static string? Describe(Exception exception) => exception switch
     {
         CliException or StoreException or ConcurrentUpdateException or RolloutRefusedException or InvalidDataException => exception.Message,
         ModelStoreUnavailableException or ModelStoreAccessDeniedException or ModelNotFoundException or ModelLoadFailedException => exception.Message,

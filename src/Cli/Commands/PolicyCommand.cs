@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MultiModel.Cli.Rollouts;
 using MultiModel.Cli.Stores;
 
 namespace MultiModel.Cli.Commands;
@@ -9,7 +10,7 @@ namespace MultiModel.Cli.Commands;
 /// </summary>
 internal static class PolicyCommand
 {
-    public delegate Rollouts.PolicyChange Decide(CurrentPolicy current, string modelId, ParseResult parse, CommandContext context);
+    public delegate PolicyChange Decide(CurrentPolicy current, string modelId, ParseResult parse, CommandContext context);
 
     public static Command Create(CliEnvironment environment, string name, string description, Decide decide, params Option[] options)
     {
@@ -25,9 +26,8 @@ internal static class PolicyCommand
         {
             var modelId = ModelIdOption.Read(parse, id);
             using var repository = context.OpenRepository(store.Read(parse));
-            var current = await CurrentPolicy.ReadAsync(repository, modelId, cancellationToken);
-            var change = decide(current, modelId, parse, context);
-            return await PolicyUpdate.ApplyAsync(context, repository, modelId, current, change, null, cancellationToken);
+            var step = await PolicyStep.RunAsync(repository, modelId, current => decide(current, modelId, parse, context), environment.Time, cancellationToken);
+            return PolicyUpdate.Report(context, repository, modelId, step, null);
         });
         return command;
     }

@@ -11,12 +11,16 @@ internal static class PolicyUpdate
         CommandContext context, IModelRepository repository, string modelId, CurrentPolicy current, PolicyChange change,
         Validation.ValidationReport? validation, CancellationToken cancellationToken)
     {
-        var written = change.Policy is { } next
-            ? await new PolicyEditor(repository, context.Environment.Time).WriteAsync(modelId, next, current, cancellationToken)
-            : null;
-        context.Document(new PolicyDocument(context.Verb, change.Action, change.Summary, written is not null, written ?? current.Policy, validation));
-        context.Line($"{context.Verb} '{modelId}': {change.Summary}");
-        if (written is not null)
+        var written = await PolicyStep.WriteAsync(repository, modelId, current, change, context.Environment.Time, cancellationToken);
+        return Report(context, repository, modelId, new PolicyStepResult(current, change, written), validation);
+    }
+
+    /// <summary>A step already taken (<see cref="PolicyStep"/>), said in words and in <c>--json</c>.</summary>
+    public static int Report(CommandContext context, IModelRepository repository, string modelId, PolicyStepResult step, Validation.ValidationReport? validation)
+    {
+        context.Document(new PolicyDocument(context.Verb, step.Change.Action, step.Change.Summary, step.Written is not null, step.Written ?? step.Current.Policy, validation));
+        context.Line($"{context.Verb} '{modelId}': {step.Change.Summary}");
+        if (step.Written is not null)
         {
             context.Line($"wrote {modelId}/{RolloutPolicy.FileName} in {repository.Location}; hosts apply it within their RevalidateAfter");
         }

@@ -30,4 +30,37 @@ internal static class LambdaFeed
             "(the package registry here does not serve Amazon.Lambda.*; the Dockerfile restores it from nuget.org)";
         return null;
     }
+
+    /// <summary>
+    /// A nuget.config for a build against the feed: Amazon.Lambda.* from it, everything else from nuget.org, and the
+    /// user's package cache as a fallback folder so what it already holds is not downloaded again.
+    /// </summary>
+    public static string NugetConfig(string feed)
+    {
+        var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        // Central package management wants every package mapped to one source (NU1507 would fail the build).
+        return $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="lambda-feed" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="lambda-feed">
+                  <package pattern="Amazon.Lambda.*" />
+                  <package pattern="SnapshotRestore.Registry" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
+              <fallbackPackageFolders>
+                <add key="user-cache" value="{userPackages}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """;
+    }
 }

@@ -22,7 +22,7 @@ public sealed class LambdaImageBuild : IDisposable
         }
 
         _work = BuildContext.CopyToTemp("multimodel-lambda-");
-        File.WriteAllText(Path.Combine(_work, "nuget.config"), NugetConfig(feed));
+        File.WriteAllText(Path.Combine(_work, "nuget.config"), LambdaFeed.NugetConfig(feed));
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_work, "packages") };
         var architecture = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "arm64" : "x64";
         ModelHostDirectory = Publish("src/ModelHost/ModelHost.csproj", "modelhost");
@@ -50,34 +50,5 @@ public sealed class LambdaImageBuild : IDisposable
         {
             BuildContext.Delete(_work);
         }
-    }
-
-    private static string NugetConfig(string feed)
-    {
-        var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        // Central package management wants every package mapped to one source (NU1507 would fail the build).
-        return $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="lambda-feed" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="lambda-feed">
-                  <package pattern="Amazon.Lambda.*" />
-                  <package pattern="SnapshotRestore.Registry" />
-                </packageSource>
-                <packageSource key="nuget.org">
-                  <package pattern="*" />
-                </packageSource>
-              </packageSourceMapping>
-              <fallbackPackageFolders>
-                <add key="user-cache" value="{userPackages}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """;
     }
 }
