@@ -97,7 +97,7 @@ public sealed class AdvancerOnLambdaTests(AdvancerImageBuild build, ITestOutputH
         return policy.RootElement.GetProperty("candidate").Clone();
     }
 
-    private async Task<AdvancerFunction> StartAsync()
+    private async Task<StartedLambdaFunction> StartAsync()
     {
         Skip.If(build.SkipReason is not null, build.SkipReason);
         var runtimeApi = await RuntimeApiStandIn.StartAsync();
@@ -108,23 +108,6 @@ public sealed class AdvancerOnLambdaTests(AdvancerImageBuild build, ITestOutputH
             ["ModelHost__Store__Kind"] = "Local",
             ["ModelHost__Store__LocalRoot"] = _store.FullName,
         });
-        return new AdvancerFunction(runtimeApi, process, output);
-    }
-
-    /// <summary>A started advancer and its Runtime API; disposing stops both and shows the function's output.</summary>
-    private sealed class AdvancerFunction(RuntimeApiStandIn runtimeApi, LambdaFunctionProcess process, ITestOutputHelper output) : IAsyncDisposable
-    {
-        public RuntimeApiStandIn RuntimeApi { get; } = runtimeApi;
-        public LambdaFunctionProcess Process { get; } = process;
-
-        public async ValueTask DisposeAsync()
-        {
-            await Process.DisposeAsync();
-            await RuntimeApi.DisposeAsync();
-            foreach (var line in Process.Output.TakeLast(40))
-            {
-                output.WriteLine(line);
-            }
-        }
+        return new StartedLambdaFunction(runtimeApi, process, output);
     }
 }

@@ -110,12 +110,12 @@ public sealed class ModelHostOnLambdaTests(LambdaImageBuild build, ITestOutputHe
         throw new TimeoutException("the expected log line did not appear");
     }
 
-    private async Task<LambdaFunction> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    private async Task<StartedLambdaFunction> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         Skip.If(build.SkipReason is not null, build.SkipReason);
         var runtimeApi = await RuntimeApiStandIn.StartAsync();
         var process = LambdaFunctionProcess.Start(build.ModelHostDirectory, "ModelHost.dll", runtimeApi, memoryMegabytes: 1024, settings);
-        return new LambdaFunction(runtimeApi, process, output);
+        return new StartedLambdaFunction(runtimeApi, process, output);
     }
 
     private static async Task<(int Status, IReadOnlyDictionary<string, string> Headers, string Body)> InvokeAsync(
@@ -130,22 +130,5 @@ public sealed class ModelHostOnLambdaTests(LambdaImageBuild build, ITestOutputHe
     {
         using var json = JsonDocument.Parse(problem);
         return json.RootElement.GetProperty("detail").GetString() ?? "";
-    }
-
-    /// <summary>A started function and its Runtime API; disposing stops both and shows the function's output.</summary>
-    private sealed class LambdaFunction(RuntimeApiStandIn runtimeApi, LambdaFunctionProcess process, ITestOutputHelper output) : IAsyncDisposable
-    {
-        public RuntimeApiStandIn RuntimeApi { get; } = runtimeApi;
-        public LambdaFunctionProcess Process { get; } = process;
-
-        public async ValueTask DisposeAsync()
-        {
-            await Process.DisposeAsync();
-            await RuntimeApi.DisposeAsync();
-            foreach (var line in Process.Output.TakeLast(40))
-            {
-                output.WriteLine(line);
-            }
-        }
     }
 }
