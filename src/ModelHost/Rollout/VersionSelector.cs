@@ -18,6 +18,10 @@ public sealed partial class VersionSelector(
     private readonly ConcurrentDictionary<ModelRef, byte> _warnedMissingStable = new();
     private readonly ConcurrentDictionary<ModelRef, string> _unloadable = new();
 
+    // Read on every served request: ConcurrentDictionary.IsEmpty takes all its locks when the dictionary is empty, as it
+    // nearly always is, so a count of its own keeps that check a plain read.
+    private int _unloadableCount;
+
     /// <param name="headers">
     /// The request's headers, where the policy's caller header is read; null for what is not a prediction (a model's
     /// description, a prewarm): it gets the default version, stable, never the candidate or a shadow.
@@ -109,6 +113,7 @@ public sealed partial class VersionSelector(
 
         if (_unloadable.TryAdd(failed.Model, failure.Message))
         {
+            Interlocked.Increment(ref _unloadableCount);
             LogPassedOver(modelId, version, failure.Message);
             metrics.VersionPassedOver(failed.Model);
         }
@@ -130,14 +135,15 @@ public sealed partial class VersionSelector(
     /// <summary>A version served: if it was passed over before, it loads now and is no longer shown as unloadable.</summary>
     public void Served(ModelRef model)
     {
-        if (!_unloadable.IsEmpty && _unloadable.TryRemove(model, out _))
+        if (Volatile.Read(ref _unloadableCount) > 0 && _unloadable.TryRemove(model, out _))
         {
+            Interlocked.Decrement(ref _unloadableCount);
             LogLoadsAgain(model.Id, model.Version);
         }
     }
 
     /// <summary>The versions of a model passed over because they failed to load; empty normally.</summary>
-    public IReadOnlyList<UnloadableVersion> Unloadable(string modelId) => _unloadable.IsEmpty ? []
+    public IReadOnlyList<UnloadableVersion> Unloadable(string modelId) => Volatile.Read(ref _unloadableCount) == 0 ? []
         : _unloadable.Where(pair => pair.Key.Id == modelId).Select(pair => new UnloadableVersion(pair.Key.Version, pair.Value)).OrderBy(v => v.Version).ToArray();
 
     // A shadow of the version that answers would compare it with itself.
