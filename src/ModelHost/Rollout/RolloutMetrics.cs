@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
+using MultiModel.ServiceDefaults.Emf;
 
 namespace MultiModel.ModelHost.Rollout;
 
@@ -14,9 +15,7 @@ public sealed class RolloutMetrics
 {
     public const string ShadowOutcomeTag = "shadow.outcome";
     public const string Top1AgreesTag = "shadow.top1_agrees";
-    private const string StatusCodeTag = "http.response.status_code"; // as the prediction histogram's
 
-    private static readonly double[] Seconds = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
     private static readonly double[] Differences = [0, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 0.1, 1, 10];
 
     private readonly Histogram<double> _candidateRequests;
@@ -31,14 +30,14 @@ public sealed class RolloutMetrics
         var meter = meters.Create(CacheMetrics.MeterName);
         _candidateRequests = meter.CreateHistogram("multimodel.rollout.candidate.duration", "s",
             "Predictions answered by a model's rollout candidate, by status; its count is the number of requests.",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Seconds });
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets.Prediction });
         _takenOut = meter.CreateCounter<long>("multimodel.rollout.candidate.taken_out", "{candidate}",
             "Candidates this host took out of rotation by itself (their guardrail tripped).");
         _passedOver = meter.CreateCounter<long>("multimodel.model.version.passed_over", "{version}",
             "Versions that failed to load and that unpinned requests passed over for a lower one (once per version and process).");
         _shadowRuns = meter.CreateHistogram("multimodel.shadow.duration", "s",
             "Shadow runs of a version on an answered prediction's inputs, by outcome (ran, failed, skipped).",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Seconds });
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets.Prediction });
         _shadowDifference = meter.CreateHistogram("multimodel.shadow.max_abs_difference", "1",
             "The largest absolute difference between a shadow run's outputs and the answer's, per run.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Differences });
@@ -51,7 +50,7 @@ public sealed class RolloutMetrics
         if (_candidateRequests.Enabled)
         {
             var tags = ModelTags.For(candidate);
-            tags.Add(StatusCodeTag, status);
+            tags.Add(EmfContract.StatusCodeTag, status); // the tag EMF reads a status class from (CandidateServerErrors)
             _candidateRequests.Record(total.TotalSeconds, tags);
         }
     }

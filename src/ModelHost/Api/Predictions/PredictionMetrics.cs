@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Models;
+using MultiModel.ServiceDefaults.Emf;
 
 namespace MultiModel.ModelHost.Api.Predictions;
 
@@ -12,10 +13,8 @@ namespace MultiModel.ModelHost.Api.Predictions;
 /// </summary>
 public sealed class PredictionMetrics
 {
-    public const string StatusCode = "http.response.status_code";
+    public const string StatusCode = EmfContract.StatusCodeTag; // the tag EMF reads a status class from
 
-    // A warm prediction takes well under a millisecond on a small model; a cold one includes the load.
-    private static readonly double[] RequestSeconds = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
     private readonly Histogram<double> _requests;
     private readonly Histogram<double> _inference;
@@ -23,7 +22,7 @@ public sealed class PredictionMetrics
     public PredictionMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(CacheMetrics.MeterName);
-        var advice = new InstrumentAdvice<double> { HistogramBucketBoundaries = RequestSeconds };
+        var advice = new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets.Prediction };
         _requests = meter.CreateHistogram("multimodel.prediction.duration", "s",
             "Time from a prediction request's arrival to its last response byte; its count is the number of requests.", advice: advice);
         _inference = meter.CreateHistogram("multimodel.prediction.inference.duration", "s", "Time ONNX Runtime took to run the model.", advice: advice);
