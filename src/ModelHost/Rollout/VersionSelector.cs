@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Models;
 
@@ -15,6 +16,9 @@ namespace MultiModel.ModelHost.Rollout;
 public sealed partial class VersionSelector(
     VersionResolver versions, RolloutPolicies policies, CandidateGuardrails guardrails, RolloutMetrics metrics, Random random, ILogger<VersionSelector> logger)
 {
+    /// <summary>Versions tried after the chosen one at most, so that a model with many broken versions fails in bounded time.</summary>
+    public const int MaxFallbacks = 3;
+
     private readonly ConcurrentDictionary<ModelRef, byte> _warnedMissingStable = new();
     private readonly ConcurrentDictionary<ModelRef, string> _unloadable = new();
 
@@ -132,8 +136,40 @@ public sealed partial class VersionSelector(
             : null;
     }
 
+    /// <summary>
+    /// Runs <paramref name="acquire"/> on the chosen version and, while that fails because the version failed to load or
+    /// has gone from the store, on what <see cref="FallBackAsync"/> names instead (never for a pinned version), at most
+    /// <see cref="MaxFallbacks"/> times: one loop for predictions and descriptions alike. Returns the version served.
+    /// </summary>
+    public async Task<VersionChoice> AcquireWithFallbackAsync(
+        VersionChoice choice, IHeaderDictionary? headers, Func<VersionChoice, Task> acquire, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            ExceptionDispatchInfo failure;
+            try
+            {
+                await acquire(choice);
+                Served(choice.Model);
+                return choice;
+            }
+            catch (Exception exception) when (attempt <= MaxFallbacks && exception is ModelLoadFailedException or ModelNotFoundException)
+            {
+                failure = ExceptionDispatchInfo.Capture(exception);
+            }
+
+            var instead = await FallBackAsync(choice, failure.SourceException, headers, cancellationToken);
+            if (instead is null)
+            {
+                failure.Throw();
+            }
+
+            choice = instead.Value;
+        }
+    }
+
     /// <summary>A version served: if it was passed over before, it loads now and is no longer shown as unloadable.</summary>
-    public void Served(ModelRef model)
+    private void Served(ModelRef model)
     {
         if (Volatile.Read(ref _unloadableCount) > 0 && _unloadable.TryRemove(model, out _))
         {

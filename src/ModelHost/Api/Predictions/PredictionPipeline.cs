@@ -23,9 +23,6 @@ internal sealed class PredictionPipeline(
     ModelCache cache, VersionResolver versions, VersionSelector selector, PredictionSlots slots, PredictionRecorder recorder, ErrorResponses errors,
     ShadowRunner shadows, IOptions<PredictionLimits> limits, HostingMode hosting)
 {
-    /// <summary>Versions tried after the chosen one at most, so that a model with many broken versions fails in bounded time.</summary>
-    public const int MaxFallbacks = 3;
-
     public async Task ServeAsync(HttpContext context, string id, string? version, IPredictionFormat format)
     {
         using var scope = new PredictionScope(context, format);
@@ -150,39 +147,20 @@ internal sealed class PredictionPipeline(
 
     /// <summary>
     /// The chosen version, or for an unpinned request whose version failed to load or has gone from the store, what the
-    /// selector falls back on (<see cref="VersionSelector.FallBackAsync"/>): a corrupt upload must not take a model down.
+    /// selector falls back on (<see cref="VersionSelector.AcquireWithFallbackAsync"/>): a corrupt upload must not take a
+    /// model down.
     /// </summary>
-    private async Task AcquireServingModelAsync(PredictionScope scope)
-    {
-        for (var attempt = 1; ; attempt++)
+    private async Task AcquireServingModelAsync(PredictionScope scope) =>
+        scope.Choice = await selector.AcquireWithFallbackAsync(scope.Choice, scope.Context.Request.Headers, async choice =>
         {
-            ExceptionDispatchInfo failure;
-            try
+            (scope.Choice, scope.Version) = (choice, choice.Model.Version);
+            if (scope.Slot is null)
             {
-                if (scope.Slot is null)
-                {
-                    scope.TakeSlot(await slots.AcquireAsync(scope.Aborted)); // a cold load that failed had given its slot up
-                }
-
-                await AcquireModelAsync(scope);
-                selector.Served(scope.Model);
-                return;
-            }
-            catch (Exception exception) when (!scope.Pinned && attempt <= MaxFallbacks && exception is ModelLoadFailedException or ModelNotFoundException)
-            {
-                failure = ExceptionDispatchInfo.Capture(exception);
+                scope.TakeSlot(await slots.AcquireAsync(scope.Aborted)); // a cold load that failed had given its slot up
             }
 
-            var instead = await selector.FallBackAsync(scope.Choice, failure.SourceException, scope.Context.Request.Headers, scope.Aborted);
-            if (instead is null)
-            {
-                failure.Throw();
-            }
-
-            scope.Choice = instead.Value;
-            scope.Version = scope.Model.Version;
-        }
-    }
+            await AcquireModelAsync(scope);
+        }, scope.Aborted);
 
     /// <summary>
     /// A loaded model is taken at once. For a cold one the request gives its slot up while the model loads, when it may
