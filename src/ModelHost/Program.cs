@@ -18,6 +18,7 @@ catch (InvalidSettingException exception)
 }
 
 var app = builder.Build();
+app.StartMetricsInBackground(); // OpenTelemetry's meter provider built on the thread pool, overlapping the rest of start-up
 app.UseRequestIds();
 app.UseLambdaResponseLimit(); // on Lambda only: a response over its 6 MB limit becomes a 413 that says so
 app.UseExceptionHandler();

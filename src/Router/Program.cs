@@ -7,6 +7,7 @@ builder.AddServiceDefaults();
 builder.AddRouter();
 
 var app = builder.Build();
+app.StartMetricsInBackground(); // OpenTelemetry's meter provider built on the thread pool, overlapping the rest of start-up
 app.UseRequestIds();
 app.UseLambdaResponseLimit(); // on Lambda only: a response over its 6 MB limit becomes a 413 that says so
 app.UseExceptionHandler();

@@ -46,7 +46,7 @@ public static class RouterHostingExtensions
         });
         services.AddSingleton<RuleStore>();
         services.AddSingleton<ReloadSignal>();
-        services.AddSingleton<RuleMetrics>();
+        services.AddInstruments<RuleMetrics>();
         services.AddHostedService<RulePoller>();
         services.AddSingleton<RuleResolver>();
 
@@ -54,7 +54,7 @@ public static class RouterHostingExtensions
         services.AddForwarderHttpClient();
         services.AddSingleton<RouterTransformer>();
         services.AddSingleton<TargetCircuits>();
-        services.AddSingleton<ForwardMetrics>();
+        services.AddInstruments<ForwardMetrics>();
         services.AddSingleton(RouterEmf.Contract()); // read only when EMF is on (Lambda)
         services.AddSingleton<TargetSender>();
         services.AddSingleton<ForwardRecorder>();

@@ -39,10 +39,10 @@ public static class ModelHostBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         AllowLongRequestLines(builder);
         // Started by the composition root (ModelHostStartup) before this runs; a host configured without it starts it here.
-        services.TryAddSingleton(static provider => OnnxRuntimeStartup.Start(provider.GetRequiredService<IOptions<InferenceOptions>>().Value, FormatWarmup.Run));
+        services.TryAddSingleton(static provider => OnnxRuntimeStartup.Start(provider.GetRequiredService<IOptions<InferenceOptions>>().Value, ModelHostStartup.WarmUp));
         services.AddModelStore(builder.Configuration);
         services.AddSingleton(static provider => CacheBudget.Resolve(provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value));
-        services.AddSingleton<CacheMetrics>();
+        services.AddInstruments<CacheMetrics>();
         services.AddSingleton<ConfidenceMonitors>();
         services.AddSingleton<ModelCache>();
         services.AddSingleton<VersionResolver>();
@@ -53,12 +53,12 @@ public static class ModelHostBuilderExtensions
         services.AddSingleton<Prewarmer>();
         services.AddSingleton<PredictionLog>();
         services.AddSingleton<ModelStatistics>();
-        services.AddSingleton<PredictionMetrics>();
+        services.AddInstruments<PredictionMetrics>();
         services.AddSingleton<PredictionRecorder>();
         services.AddSingleton<ErrorResponses>();
         services.AddSingleton<ShadowRunner>();
         services.AddSingleton<PredictionPipeline>();
-        services.AddSingleton(ModelHostEmf.Contract()); // read only when EMF is on (Lambda)
+        services.AddSingleton(static _ => ModelHostEmf.Contract()); // built only when EMF is on (Lambda), not in every start
         services.AddSingleton<PredictionSlots>();
         services.AddDataCapture(builder.Configuration);
         services.AddHostedService<StartupPrewarm>();

@@ -1,6 +1,7 @@
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Inference;
+using MultiModel.ModelHost.Storage;
 
 namespace MultiModel.ModelHost.Hosting;
 
@@ -18,7 +19,17 @@ public static class ModelHostStartup
     {
         ProcessMemory.ReturnFreedMemoryToTheSystem();
         var inference = builder.Configuration.GetSection(InferenceOptions.SectionName).Get<InferenceOptions>() ?? new InferenceOptions();
-        builder.Services.AddSingleton(OnnxRuntimeStartup.Start(inference, FormatWarmup.Run));
+        builder.Services.AddSingleton(OnnxRuntimeStartup.Start(inference, WarmUp));
         return builder;
+    }
+
+    /// <summary>
+    /// What runs once on ONNX Runtime's background start: a request's path through our format on the warm-up model,
+    /// then the store's JSON reads, so that neither's first use lands on the first request.
+    /// </summary>
+    internal static void WarmUp(OnnxModel model)
+    {
+        FormatWarmup.Run(model);
+        StorageWarmup.Run();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MultiModel.ServiceDefaults;
 
 namespace MultiModel.ModelHost.Rollout;
 
@@ -9,7 +10,7 @@ public static class RolloutServiceCollectionExtensions
     {
         services.TryAddSingleton(Random.Shared); // decided once: a test registers a seeded one first
         services.AddSingleton<RolloutPolicies>();
-        services.AddSingleton<RolloutMetrics>();
+        services.AddInstruments<RolloutMetrics>();
         services.AddSingleton<CandidateGuardrails>();
         services.AddSingleton<RolloutFigures>();
         services.AddSingleton<RolloutRecorder>();

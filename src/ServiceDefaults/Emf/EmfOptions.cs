@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace MultiModel.ServiceDefaults.Emf;
 
@@ -36,3 +37,7 @@ public sealed class EmfOptions
     /// <summary>Read from <see cref="FunctionNameKey"/>, not from this section.</summary>
     public string FunctionName { get; set; } = "";
 }
+
+/// <summary>The checks of <see cref="EmfOptions"/>' attributes, generated at build time instead of found by reflection.</summary>
+[OptionsValidator]
+public sealed partial class EmfOptionsValidator : IValidateOptions<EmfOptions>;
