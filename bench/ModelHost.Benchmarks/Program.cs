@@ -11,6 +11,7 @@ using MultiModel.ModelHost.Benchmarks;
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- json-read [rounds] [reads per side per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- load <predict URL> <JSON body> [seconds]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- shadow [rounds] [requests per side per round]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- response-cache [rounds] [image requests per side per round]
 var which = args.ElementAtOrDefault(0) ?? "all";
 if (which == "ort-probe")
 {
@@ -80,6 +81,13 @@ if (which is "shadow" or "all")
     await ShadowCostBenchmark.RunAsync(
         int.TryParse(args.ElementAtOrDefault(1), out var shadowRounds) ? shadowRounds : 10,
         int.TryParse(args.ElementAtOrDefault(2), out var shadowPerRound) ? shadowPerRound : 100);
+}
+
+if (which is "response-cache" or "all")
+{
+    await ResponseCacheBenchmark.RunAsync(
+        int.TryParse(args.ElementAtOrDefault(1), out var responseRounds) ? responseRounds : 10,
+        int.TryParse(args.ElementAtOrDefault(2), out var responsePerRound) ? responsePerRound : 20);
 }
 
 if (which is "memory" or "all")

@@ -22,7 +22,7 @@ namespace MultiModel.ModelHost.Benchmarks;
 internal static class WireFormatBenchmark
 {
     internal const int Elements = 3 * 224 * 224;
-    private const int Outputs = 10;
+    internal const int Outputs = 10;
 
     public static async Task RunAsync(int rounds, int perRound, string? baselineHost)
     {
@@ -119,15 +119,15 @@ internal static class WireFormatBenchmark
         }
     }
 
-    private static HttpRequestMessage OpenInferenceBinary(byte[] body, int headerLength)
+    internal static HttpRequestMessage OpenInferenceBinary(byte[] body, int headerLength, string model = "image")
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = null; // tritonclient.http sends none
         content.Headers.Add("Inference-Header-Content-Length", headerLength.ToString(CultureInfo.InvariantCulture));
-        return new HttpRequestMessage(HttpMethod.Post, "/v2/models/image/infer") { Content = content };
+        return new HttpRequestMessage(HttpMethod.Post, $"/v2/models/{model}/infer") { Content = content };
     }
 
-    private static (byte[] Body, int HeaderLength) OpenInferenceBinaryBody(float[] input)
+    internal static (byte[] Body, int HeaderLength) OpenInferenceBinaryBody(float[] input)
     {
         var raw = MemoryMarshal.AsBytes(input.AsSpan());
         var header = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>

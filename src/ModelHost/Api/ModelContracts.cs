@@ -39,6 +39,7 @@ public sealed record ProcessMemoryDescription(
     long ManagedHeapBytes,
     long LoadsPastLimit);
 
+/// <param name="BudgetBytes">The models' budget: the process's, less the response cache's bytes when a model has it on.</param>
 /// <param name="Hits">Requests that found their model loaded.</param>
 /// <param name="Misses">Requests that waited for their model's load (or its remembered failure); a model or version the
 /// store does not have is a 404 and neither a hit nor a miss.</param>
@@ -52,4 +53,8 @@ public sealed record CacheDescription(
     long Loads,
     long FailedLoads,
     long Evictions,
-    LoadedModelSummary[] Models);
+    LoadedModelSummary[] Models,
+    ResponseCacheDescription? ResponseCache = null);
+
+/// <summary>The response cache, when a model has it on: its bytes come out of the process's budget (BudgetSource says so).</summary>
+public sealed record ResponseCacheDescription(long LimitBytes, long UsedBytes, long Entries);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Caching.ResponseCache;
 using MultiModel.ModelHost.Inference;
 
 namespace MultiModel.ModelHost.Api;
@@ -22,7 +23,7 @@ public static class ModelsApi
         return app;
     }
 
-    private static Ok<CacheDescription> ListLoaded(ModelCache cache)
+    private static Ok<CacheDescription> ListLoaded(ModelCache cache, ResponseCache responses)
     {
         var snapshot = cache.Snapshot();
         var models = snapshot.Models
@@ -39,7 +40,8 @@ public static class ModelsApi
             snapshot.LoadsPastResidentLimit);
         return TypedResults.Ok(new CacheDescription(
             snapshot.BudgetBytes, snapshot.Budget.Source, snapshot.UsedBytes, memory,
-            snapshot.Hits, snapshot.Misses, snapshot.Loads, snapshot.FailedLoads, snapshot.Evictions, models));
+            snapshot.Hits, snapshot.Misses, snapshot.Loads, snapshot.FailedLoads, snapshot.Evictions, models,
+            responses.LimitBytes == 0 ? null : new ResponseCacheDescription(responses.LimitBytes, responses.UsedBytes, responses.Entries)));
     }
 
     private static async Task<Ok<ModelDescription>> DescribeAsync(string id, string? version, ModelDescriptionServices services, CancellationToken cancellationToken)

@@ -32,5 +32,8 @@ public sealed record CacheBudget(long Bytes, string Source)
             $"half of the {availableMemoryBytes / Megabyte} MB available to the process; set {ModelCacheOptions.SectionName}:BudgetMegabytes to choose");
     }
 
+    /// <summary>What is left for models once <paramref name="bytes"/> are set aside for <paramref name="purpose"/> (the setting that asks them).</summary>
+    public CacheBudget Less(long bytes, string purpose) => bytes == 0 ? this : new(Bytes - bytes, $"{Source}, less {purpose}");
+
     public string Describe() => $"{Caching.ReadableBytes.Describe(Bytes)}, from {Source}";
 }

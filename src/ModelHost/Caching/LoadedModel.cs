@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Primitives;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Monitoring;
@@ -21,6 +22,7 @@ public sealed class LoadedModel
     private long _lastUsedTicks;
     private long _validatedTicks;
     private int _revalidating;
+    private readonly CancellationTokenSource _leftCache = new();
 
     internal LoadedModel(ModelRef model, OnnxModel onnx, ModelArtifact artifact, ModelCharge charge, DateTimeOffset loadedAt, ConfidenceMonitors monitors, UseOrder useOrder)
     {
@@ -71,6 +73,9 @@ public sealed class LoadedModel
     /// <summary>Completes when the model has been disposed and its memory handed back.</summary>
     internal Task Disposed => _disposed.Task;
 
+    /// <summary>Cancelled when the cache lets the model go (evicted, replaced by a changed object, removed): what was kept of its answers goes with it.</summary>
+    internal IChangeToken LeftCache => new CancellationChangeToken(_leftCache.Token);
+
     /// <summary>Only valid while the caller holds a reference (a <see cref="ModelLease"/>).</summary>
     internal OnnxModel Onnx => _onnx;
 
@@ -106,6 +111,7 @@ public sealed class LoadedModel
     {
         if (Interlocked.Exchange(ref _releasedByCache, 1) == 0)
         {
+            _leftCache.Cancel();
             ReleaseReference();
         }
     }

@@ -6,6 +6,7 @@ using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Api.OpenInference;
 using MultiModel.ModelHost.Api.Predictions;
 using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Caching.ResponseCache;
 using MultiModel.ModelHost.Capture;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Monitoring;
@@ -41,7 +42,7 @@ public static class ModelHostBuilderExtensions
         // Started by the composition root (ModelHostStartup) before this runs; a host configured without it starts it here.
         services.TryAddSingleton(static provider => OnnxRuntimeStartup.Start(provider.GetRequiredService<IOptions<InferenceOptions>>().Value, ModelHostStartup.WarmUp));
         services.AddModelStore(builder.Configuration);
-        services.AddSingleton(static provider => CacheBudget.Resolve(provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value));
+        services.AddResponseCache();
         services.AddInstruments<CacheMetrics>();
         services.AddSingleton<ConfidenceMonitors>();
         services.AddSingleton<ModelCache>();
@@ -57,6 +58,7 @@ public static class ModelHostBuilderExtensions
         services.AddSingleton<PredictionRecorder>();
         services.AddSingleton<ErrorResponses>();
         services.AddSingleton<ShadowRunner>();
+        services.AddSingleton<ResponseCaching>();
         services.AddSingleton<PredictionPipeline>();
         services.AddSingleton(static _ => ModelHostEmf.Contract()); // built only when EMF is on (Lambda), not in every start
         services.AddSingleton<PredictionSlots>();
@@ -110,6 +112,29 @@ public static class ModelHostBuilderExtensions
         services.AddSingleton<IModelStore>(static provider =>
             new LocalFolderModelStore(provider.GetRequiredService<IOptions<ModelStoreOptions>>().Value.ResolvedLocalRoot()));
     }
+
+    /// <summary>
+    /// The response cache and the budget it shares with the models: when any model has it on, its
+    /// <c>MaxMegabytes</c> come out of the process's budget (set or derived, <see cref="CacheBudget.Resolve(ModelCacheOptions)"/>)
+    /// and the model cache gets the rest, so the two together stay within what the process may use.
+    /// </summary>
+    private static void AddResponseCache(this IServiceCollection services)
+    {
+        services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.SectionName).ValidateDataAnnotations()
+            .Validate<IOptions<ModelCacheOptions>>(
+                static (responses, models) => !responses.Enabled || ModelBudget(models.Value, responses).Bytes >= ResponseCacheOptions.MinimumModelBudgetMegabytes * 1024L * 1024,
+                $"{ResponseCacheOptions.SectionName}:MaxMegabytes takes too much of the process's budget ({ModelCacheOptions.SectionName}:BudgetMegabytes, or " +
+                $"its derived value): at least {ResponseCacheOptions.MinimumModelBudgetMegabytes} MB must be left for models.")
+            .ValidateOnStart();
+        services.AddSingleton(static provider => ModelBudget(
+            provider.GetRequiredService<IOptions<ModelCacheOptions>>().Value, provider.GetRequiredService<IOptions<ResponseCacheOptions>>().Value));
+        services.AddInstruments<ResponseCacheMetrics>();
+        services.AddSingleton<ResponseCache>();
+    }
+
+    private static CacheBudget ModelBudget(ModelCacheOptions models, ResponseCacheOptions responses) =>
+        CacheBudget.Resolve(models).Less(
+            responses.Enabled ? responses.MaxBytes : 0, $"{ResponseCacheOptions.SectionName}:MaxMegabytes = {responses.MaxMegabytes} for the response cache");
 
     private static void AddModelHostOptions<TOptions>(this IServiceCollection services, string section) where TOptions : class =>
         services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();

@@ -20,9 +20,9 @@ internal sealed class RolloutHost : IDisposable
     public const int Inputs = 4;
     public const string Id = "m";
 
-    public RolloutHost(byte[]? version2 = null)
+    public RolloutHost(byte[]? version2 = null, Dictionary<string, string?>? settings = null)
     {
-        App = new ModelHostApp(new Dictionary<string, string?>
+        App = new ModelHostApp(new Dictionary<string, string?>(settings ?? [])
         {
             ["ModelHost:Cache:RevalidateAfter"] = "00:00:00.2",
             ["ModelHost:Cache:FailedLoadRetryAfter"] = "00:00:00.2",

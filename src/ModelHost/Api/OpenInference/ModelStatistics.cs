@@ -21,6 +21,17 @@ public sealed class ModelStatistics(TimeProvider time)
         Interlocked.Exchange(ref counters.LastInferenceMilliseconds, time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
+    /// <summary>A success answered from the response cache: Triton counts it as a success and a cache hit, not as an execution.</summary>
+    public void AnsweredFromCache(ModelRef model, TimeSpan total)
+    {
+        var counters = _models.GetOrAdd(model, static _ => new Counters());
+        Interlocked.Increment(ref counters.Successes);
+        Interlocked.Add(ref counters.SuccessTicks, total.Ticks);
+        Interlocked.Increment(ref counters.CacheHits);
+        Interlocked.Add(ref counters.CacheHitTicks, total.Ticks);
+        Interlocked.Exchange(ref counters.LastInferenceMilliseconds, time.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
     public void Failed(ModelRef model, TimeSpan total)
     {
         var counters = _models.GetOrAdd(model, static _ => new Counters());
@@ -33,7 +44,8 @@ public sealed class ModelStatistics(TimeProvider time)
         ? new ModelCounts(
             Interlocked.Read(ref counters.Successes), TimeSpan.FromTicks(Interlocked.Read(ref counters.SuccessTicks)),
             Interlocked.Read(ref counters.Failures), TimeSpan.FromTicks(Interlocked.Read(ref counters.FailureTicks)),
-            TimeSpan.FromTicks(Interlocked.Read(ref counters.InferenceTicks)), Interlocked.Read(ref counters.LastInferenceMilliseconds))
+            TimeSpan.FromTicks(Interlocked.Read(ref counters.InferenceTicks)), Interlocked.Read(ref counters.LastInferenceMilliseconds),
+            Interlocked.Read(ref counters.CacheHits), TimeSpan.FromTicks(Interlocked.Read(ref counters.CacheHitTicks)))
         : default;
 
     /// <summary>Every version that has had a request.</summary>
@@ -47,5 +59,7 @@ public sealed class ModelStatistics(TimeProvider time)
         public long FailureTicks;
         public long InferenceTicks;
         public long LastInferenceMilliseconds;
+        public long CacheHits;
+        public long CacheHitTicks;
     }
 }

@@ -8,7 +8,9 @@ namespace MultiModel.ModelHost.Api.OpenInference;
 /// <summary>
 /// Triton's statistics extension from <see cref="ModelStatistics"/>. What the host measures: successful requests (count,
 /// total time, time in ONNX Runtime as <c>compute_infer</c>, the last one's time), failed requests of a model that
-/// exists (count, total time). What it does not: queue, compute_input, compute_output and cache_hit are zero, batch_stats
+/// exists (count, total time). Answers from the response cache as <c>cache_hit</c> (count, total time), counted in success and
+/// inference_count but not in execution_count or compute_infer, as Triton counts them. What it does not: queue,
+/// compute_input and compute_output are zero, batch_stats
 /// is empty, and inference_count is the number of requests, not of rows in them (the host does not batch requests).
 /// </summary>
 internal static class TritonStatistics
@@ -48,14 +50,14 @@ internal static class TritonStatistics
         model.Version.ToString(CultureInfo.InvariantCulture),
         counts.LastInferenceMilliseconds,
         counts.Successes,
-        counts.Successes,
+        counts.Executions,
         new TritonInferenceStatistics(
             TritonDuration.Of(counts.Successes, counts.SuccessTime),
             TritonDuration.Of(counts.Failures, counts.FailureTime),
             TritonDuration.None,
             TritonDuration.None,
-            TritonDuration.Of(counts.Successes, counts.Inference),
+            TritonDuration.Of(counts.Executions, counts.Inference),
             TritonDuration.None,
-            TritonDuration.None),
+            TritonDuration.Of(counts.CacheHits, counts.CacheHitTime)),
         []);
 }

@@ -15,9 +15,10 @@ namespace MultiModel.ModelHost.Api.Predictions;
 /// <param name="Prediction">The run's outputs on success, still alive (drift and capture read them); null otherwise.</param>
 internal readonly record struct PredictionOutcome(
     int Status, string ModelId, int? Version, VersionChoice Choice, ModelRef? HeldModel, bool CacheHit, TimeSpan LoadTime, TimeSpan Total,
-    Prediction? Prediction, LoadedModel? Model, CapturedPrediction? Captured)
+    Prediction? Prediction, LoadedModel? Model, CapturedPrediction? Captured, ResponseCacheResult ResponseCache)
 {
-    public bool Succeeded => Prediction is not null;
+    /// <summary>Answered from the response cache: a 200 whose model was not run.</summary>
+    public bool FromResponseCache => ResponseCache == ResponseCacheResult.Hit;
 
     /// <summary>The log line's cache result: none when the request never reached its model.</summary>
     public string CacheResult => HeldModel is null ? "none" : CacheHit ? "hit" : "miss";
@@ -31,5 +32,5 @@ internal readonly record struct PredictionOutcome(
 
     private static PredictionOutcome Of(PredictionScope scope, int status, Prediction? prediction, LoadedModel? model, CapturedPrediction? captured) => new(
         status, scope.ModelId, scope.Version, scope.Choice, scope.HeldModel, scope.CacheHit, scope.LoadTime, Stopwatch.GetElapsedTime(scope.StartedTimestamp),
-        prediction, model, captured);
+        prediction, model, captured, scope.ResponseCacheResult);
 }

@@ -16,12 +16,13 @@ namespace MultiModel.ModelHost.Api.Predictions;
 /// (<see cref="IPredictionFormat"/>), as KServe's one DataPlane serves every protocol. The steps run in order, labelled
 /// as YARP labels HttpForwarder's. Their order is what keeps memory bounded: a slot before the body (a request queued
 /// for one holds neither its body nor its model), the body checked before the model (a malformed one is refused
-/// without loading a cold model), and the outputs written straight from ONNX Runtime's buffers. Whatever the request
+/// without loading a cold model), and the outputs written straight from ONNX Runtime's buffers. A stored answer
+/// (<see cref="ResponseCaching"/>) is looked up only once the exact version served and the decoded tensors are known. Whatever the request
 /// holds belongs to its <see cref="PredictionScope"/>; its outcome is classified once and recorded once.
 /// </summary>
 internal sealed class PredictionPipeline(
     ModelCache cache, VersionResolver versions, VersionSelector selector, PredictionSlots slots, PredictionRecorder recorder, ErrorResponses errors,
-    ShadowRunner shadows, IOptions<PredictionLimits> limits, HostingMode hosting)
+    ShadowRunner shadows, ResponseCaching responses, IOptions<PredictionLimits> limits, HostingMode hosting)
 {
     public async Task ServeAsync(HttpContext context, string id, string? version, IPredictionFormat format)
     {
@@ -44,22 +45,33 @@ internal sealed class PredictionPipeline(
             // :: Step 5: acquire the model, loading it on a miss; an unpinned request whose version cannot serve runs another
             await AcquireServingModelAsync(scope);
 
-            // :: Step 6: bind the body's elements straight into input tensors of the model's types; the body goes back
+            // :: Step 6: bind the body's elements straight into input tensors of the model's types; the body goes back. A request
+            // in its model's capture sample begins its record here, while the inputs exist
             scope.Request = format.Bind(scope.Body, scope.Lease!.Model.Signature);
             scope.ReleaseBody();
             SetBatchRows(scope);
-
-            // :: Step 7: run, and begin the capture record while the inputs exist; then free them, unless a shadow runs on them
-            scope.Prediction = Predictor.Run(scope.Lease.Onnx, scope.Request.Inputs, scope.Request.Outputs);
             scope.Captured = recorder.BeginCapture(scope.Model, context.TraceIdentifier, scope.Request.Inputs);
-            if (scope.Choice.Shadow is null)
-            {
-                scope.ReleaseInputs();
-            }
 
-            // :: Step 8: write the outputs from ONNX Runtime's buffers
-            await format.WriteAsync(context.Response, scope.Model, scope.Lease.Model.Labels, scope.Prediction, scope.Request, scope.Aborted);
-            await CompleteResponseAsync(context);
+            // :: Step 7: the response cache, for a model it is on: a stored answer of this exact version, ETag, outputs and
+            // input tensors is written as it was, and the model is not run; otherwise the answer about to be written is recorded
+            if (await responses.TryAnswerAsync(scope))
+            {
+                await CompleteResponseAsync(context);
+            }
+            else
+            {
+                // :: Step 8: run; then free the inputs, unless a shadow runs on them
+                scope.Prediction = Predictor.Run(scope.Lease.Onnx, scope.Request.Inputs, scope.Request.Outputs);
+                if (scope.Choice.Shadow is null)
+                {
+                    scope.ReleaseInputs();
+                }
+
+                // :: Step 9: write the outputs from ONNX Runtime's buffers; a whole 200 goes into the response cache
+                await format.WriteAsync(context.Response, scope.Model, scope.Lease.Model.Labels, scope.Prediction, scope.Request, scope.Aborted);
+                await CompleteResponseAsync(context);
+                responses.Store(scope);
+            }
         }
         catch (OperationCanceledException) when (scope.Aborted.IsCancellationRequested)
         {
@@ -71,10 +83,10 @@ internal sealed class PredictionPipeline(
             return;
         }
 
-        // :: Step 9: record the outcome once (drift and capture read the outputs, so before the scope gives them back)
+        // :: Step 10: record the outcome once (drift and capture read the outputs, so before the scope gives them back)
         recorder.Record(PredictionOutcome.Answered(scope));
 
-        // :: Step 10: the shadow, on the answer's inputs, after the caller has the answer: on Kestrel in the background,
+        // :: Step 11: the shadow, on the answer's inputs, after the caller has the answer: on Kestrel in the background,
         // so that the next request on the connection does not wait for it; on Lambda before the invocation ends (the
         // environment may be frozen after), where it adds to the billed duration
         if (scope.Choice.Shadow is { } shadow)

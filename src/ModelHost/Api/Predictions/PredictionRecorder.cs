@@ -40,7 +40,7 @@ internal sealed class PredictionRecorder(
         }
 
         var inference = outcome.Prediction?.InferenceTime;
-        log.Write(outcome.ModelId, outcome.Version, outcome.Status, outcome.CacheResult, outcome.LoadTime.TotalMilliseconds,
+        log.Write(outcome.ModelId, outcome.Version, outcome.Status, outcome.CacheResult, ResponseCacheValue(outcome.ResponseCache), outcome.LoadTime.TotalMilliseconds,
             inference?.TotalMilliseconds ?? 0, outcome.Total.TotalMilliseconds);
         if (outcome.HeldModel is { } held)
         {
@@ -49,6 +49,10 @@ internal sealed class PredictionRecorder(
             {
                 statistics.Succeeded(held, outcome.Total, ran);
             }
+            else if (outcome.FromResponseCache)
+            {
+                statistics.AnsweredFromCache(held, outcome.Total);
+            }
             else
             {
                 statistics.Failed(held, outcome.Total);
@@ -56,6 +60,15 @@ internal sealed class PredictionRecorder(
         }
 
         metrics.Record(outcome.HeldModel, outcome.Status, outcome.Total, inference);
-        rollouts.Answered(outcome.Choice, outcome.Status, outcome.Total, held: outcome.HeldModel is not null, outcome.CacheHit);
+        // A stored answer's time is the cache's, not the version's: it counts in the version's answers, not its latency.
+        rollouts.Answered(outcome.Choice, outcome.Status, outcome.Total, held: outcome.HeldModel is not null, outcome.CacheHit && !outcome.FromResponseCache);
     }
+
+    private static string ResponseCacheValue(ResponseCacheResult result) => result switch
+    {
+        ResponseCacheResult.Hit => "hit",
+        ResponseCacheResult.Miss => "miss",
+        ResponseCacheResult.Bypass => "bypass",
+        _ => "off",
+    };
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.RateLimiting;
 using MultiModel.ModelHost.Api.Formats;
 using MultiModel.ModelHost.Caching;
+using MultiModel.ModelHost.Caching.ResponseCache;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Rollout;
@@ -58,6 +59,13 @@ internal sealed class PredictionScope(HttpContext context, IPredictionFormat for
     public Prediction? Prediction { get; set; }
 
     public CapturedPrediction? Captured { get; set; }
+
+    /// <summary>What the response cache did, the key of this request's answer there, and the copy of its answer being written.</summary>
+    public ResponseCacheResult ResponseCacheResult { get; set; }
+
+    public ResponseKey? ResponseKey { get; set; }
+
+    public ResponseRecording? ResponseRecording { get; set; }
 
     public CancellationToken Aborted => Context.RequestAborted;
 
