@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using MultiModel.TestSupport;
 
@@ -10,17 +9,12 @@ namespace MultiModel.Deploy.Tests.Lambda;
 /// </summary>
 public sealed class KestrelProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly OutputKeepingProcess _process;
 
-    private KestrelProcess(Process process, Uri address)
+    private KestrelProcess(OutputKeepingProcess process, Uri address)
     {
         _process = process;
         Address = address;
-        _process.OutputDataReceived += (_, line) => Keep(line.Data);
-        _process.ErrorDataReceived += (_, line) => Keep(line.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
     }
 
     public Uri Address { get; }
@@ -30,24 +24,18 @@ public sealed class KestrelProcess : IAsyncDisposable
     public static async Task<KestrelProcess> StartAsync(string directory, string assembly, IReadOnlyDictionary<string, string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, assembly), "--urls", address.ToString()])
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, assembly), "--urls", address.ToString()]) { WorkingDirectory = directory };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
 
-        var process = new KestrelProcess(Process.Start(start)!, address);
+        var process = new KestrelProcess(new OutputKeepingProcess(start), address);
         process.Client.BaseAddress = address;
-        if (!await ServerReadiness.WaitAsync(process._process, process.Client, new Uri(address, "/health/ready"), TimeSpan.FromSeconds(60)))
+        if (!await ServerReadiness.WaitAsync(process._process.Process, process.Client, new Uri(address, "/health/ready"), TimeSpan.FromSeconds(60)))
         {
-            var output = string.Join(Environment.NewLine, process._output.TakeLast(40));
+            var output = string.Join(Environment.NewLine, process._process.Output.TakeLast(40));
             await process.DisposeAsync();
             throw new TimeoutException($"{assembly} on Kestrel did not become ready:{Environment.NewLine}{output}");
         }
@@ -55,23 +43,9 @@ public sealed class KestrelProcess : IAsyncDisposable
         return process;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is not null)
-        {
-            _output.Enqueue(line);
-        }
+        return _process.DisposeAsync();
     }
 }
