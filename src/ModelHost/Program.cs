@@ -5,10 +5,10 @@ using MultiModel.ModelHost.Hosting;
 using MultiModel.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(ModelHostDefaults.Options(args));
-builder.AddServiceDefaults();
-builder.StartModelHostRuntime(); // the allocator set up, then ONNX Runtime started in the background, overlapping the rest
 try
 {
+    builder.AddServiceDefaults();
+    builder.StartModelHostRuntime(); // the allocator set up, then ONNX Runtime started in the background, overlapping the rest
     builder.AddModelHost();
 }
 catch (InvalidSettingException exception)

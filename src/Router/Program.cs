@@ -3,7 +3,16 @@ using MultiModel.Router.Health;
 using MultiModel.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+try
+{
+    builder.AddServiceDefaults();
+}
+catch (InvalidSettingException exception)
+{
+    Console.Error.WriteLine(exception.Message); // one line naming the setting, not a stack trace and an abort
+    return 1;
+}
+
 builder.AddRouter();
 
 var app = builder.Build();
@@ -16,5 +25,6 @@ app.MapDefaultEndpoints(new HealthResponses(HealthResponseWriter.WriteAsync));
 app.MapOpenInferenceApi(); // /v2/health/*, GET /v2, POST /v2/repository/index
 app.MapRouterApi();
 app.Run();
+return 0;
 
 public partial class Program;

@@ -20,18 +20,38 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<Lambda.ILambdaWarmup, Lambda.HealthWarmup>();
         builder.Services.TryAddSingleton(Lambda.HostingMode.FromEnvironment());
+        // Read on every start, so a wrong value stops any run of the image, not only the first event on Lambda.
+        var eventSource = Lambda.LambdaEventSourceSetting.Read(builder.Configuration);
 #if LAMBDA_HOSTING
         // A no-op unless AWS_LAMBDA_FUNCTION_NAME is set: one binary for Kestrel locally and Lambda in production.
-        // Function URLs and API Gateway HTTP APIs both send the 2.0 payload. On Lambda its server is replaced by one
-        // that warms the app up inside the init phase.
-        builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
-        if (Lambda.LambdaEnvironment.IsLambda)
+        // Function URLs and API Gateway HTTP APIs send the 2.0 payload, the stack's REST API the v1 proxy payload; the
+        // stack says which (MULTIMODEL_LAMBDA_EVENT_SOURCE). On Lambda the adapter's server is replaced by one that
+        // warms the app up inside the init phase.
+        if (eventSource == Lambda.LambdaEventSourceKind.RestApi)
         {
-            builder.Services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.Server.IServer, Lambda.WarmedHttpApiLambdaServer>());
+            builder.Services.AddAWSLambdaHosting(LambdaEventSource.RestApi);
+            ReplaceServerOnLambda<Lambda.WarmedRestApiLambdaServer>(builder.Services);
         }
+        else
+        {
+            builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+            ReplaceServerOnLambda<Lambda.WarmedHttpApiLambdaServer>(builder.Services);
+        }
+#else
+        _ = eventSource;
 #endif
         return builder;
     }
+
+#if LAMBDA_HOSTING
+    private static void ReplaceServerOnLambda<TServer>(IServiceCollection services) where TServer : class, Microsoft.AspNetCore.Hosting.Server.IServer
+    {
+        if (Lambda.LambdaEnvironment.IsLambda)
+        {
+            services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.Server.IServer, TServer>());
+        }
+    }
+#endif
 
     /// <summary>The X-Request-Id middleware: put it first, so every response and log event of a request carries the id.</summary>
     public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app) => app.UseMiddleware<RequestIdMiddleware>();

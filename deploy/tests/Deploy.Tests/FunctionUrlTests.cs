@@ -12,7 +12,7 @@ public sealed class FunctionUrlTests
         var functions = Synth.Stack.IsolatedFunctions.Values.Prepend(Synth.Stack.ModelHost).ToList();
         foreach (var function in functions)
         {
-            var url = Synth.Properties(function.Url);
+            var url = Synth.Properties(function.Url!);
             Assert.Equal("AWS_IAM", url["AuthType"]!.GetValue<string>());
             Assert.Equal("live", url["Qualifier"]!.GetValue<string>());
             Assert.Equal($$"""{"Fn::GetAtt":["{{Synth.LogicalId(function.Function)}}","Arn"]}""", url["TargetFunctionArn"]!.ToJsonString());
@@ -25,7 +25,7 @@ public sealed class FunctionUrlTests
     [Fact]
     public void RouterUrl_Default_IsAwsIamWithNoPublicPermission()
     {
-        Assert.Equal("AWS_IAM", Synth.Properties(Synth.Stack.Router.Url)["AuthType"]!.GetValue<string>());
+        Assert.Equal("AWS_IAM", Synth.Properties(Synth.Stack.Router.Url!)["AuthType"]!.GetValue<string>());
         Assert.DoesNotContain(Synth.OfType("AWS::Lambda::Permission"), p => p.Properties["Principal"]!.GetValue<string>() == "*");
     }
 
@@ -34,7 +34,7 @@ public sealed class FunctionUrlTests
     {
         var synth = SynthesizedStack.Synthesize(TestConfigs.Default() with { RouterUrlAuth = "NONE" });
 
-        Assert.Equal("NONE", synth.Properties(synth.Stack.Router.Url)["AuthType"]!.GetValue<string>());
+        Assert.Equal("NONE", synth.Properties(synth.Stack.Router.Url!)["AuthType"]!.GetValue<string>());
         var routerArn = $$"""{"Fn::GetAtt":["{{synth.LogicalId(synth.Stack.Router.Function)}}","Arn"]}""";
         var grants = synth.OfType("AWS::Lambda::Permission").Where(p => p.Properties["Principal"]!.GetValue<string>() == "*").ToList();
         Assert.Equal(2, grants.Count);
@@ -44,7 +44,7 @@ public sealed class FunctionUrlTests
         Assert.Contains(grants, g => g.Properties["Action"]!.GetValue<string>() == "lambda:InvokeFunction" &&
             g.Properties["InvokedViaFunctionUrl"]!.GetValue<bool>());
         Assert.All(synth.Stack.IsolatedFunctions.Values.Prepend(synth.Stack.ModelHost),
-            f => Assert.Equal("AWS_IAM", synth.Properties(f.Url)["AuthType"]!.GetValue<string>()));
+            f => Assert.Equal("AWS_IAM", synth.Properties(f.Url!)["AuthType"]!.GetValue<string>()));
     }
 
     [Fact]

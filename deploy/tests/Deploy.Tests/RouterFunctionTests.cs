@@ -11,7 +11,7 @@ public sealed class RouterFunctionTests
         Assert.Equal("Ssm", variables["Router__Rules__Source"]!.GetValue<string>());
         Assert.Equal("/multimodel/routes", variables["Router__Rules__SsmPath"]!.GetValue<string>());
         Assert.Equal("00:00:30", variables["Router__Rules__PollInterval"]!.GetValue<string>());
-        Assert.Equal($$"""{"Fn::GetAtt":["{{Synth.LogicalId(Synth.Stack.ModelHost.Url)}}","FunctionUrl"]}""", variables["Router__DefaultTarget"]!.ToJsonString());
+        Assert.Equal($$"""{"Fn::GetAtt":["{{Synth.LogicalId(Synth.Stack.ModelHost.Url!)}}","FunctionUrl"]}""", variables["Router__DefaultTarget"]!.ToJsonString());
         Assert.Equal("Iam", variables["Router__DefaultTargetAuth"]!.GetValue<string>());
         Assert.Equal(5, variables.Count);
     }

@@ -22,7 +22,7 @@ public sealed class RoutingRuleTests
     {
         var value = Parameter("/multimodel/routes/fraud")["Value"]!.AsObject();
         var parts = value["Fn::Join"]![1]!.AsArray();
-        var urlAttribute = $$"""{"Fn::GetAtt":["{{Synth.LogicalId(Synth.Stack.IsolatedFunctions["fraud"].Url)}}","FunctionUrl"]}""";
+        var urlAttribute = $$"""{"Fn::GetAtt":["{{Synth.LogicalId(Synth.Stack.IsolatedFunctions["fraud"].Url!)}}","FunctionUrl"]}""";
         Assert.Equal(3, parts.Count);
         Assert.Equal(urlAttribute, parts[1]!.ToJsonString());
 

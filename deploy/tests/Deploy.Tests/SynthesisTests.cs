@@ -13,7 +13,7 @@ namespace MultiModel.Deploy.Tests;
 /// </summary>
 public sealed class SynthesisTests
 {
-    public static TheoryData<string> Configurations => ["test default", "shipped multimodel.json", "no isolated functions, public router, topic"];
+    public static TheoryData<string> Configurations => ["test default", "shipped multimodel.json", "no isolated functions, public router, topic", "examples/api-gateway.json"];
 
     [Theory]
     [MemberData(nameof(Configurations))]
@@ -23,6 +23,7 @@ public sealed class SynthesisTests
         {
             "test default" => TestConfigs.Default(),
             "shipped multimodel.json" => DeploymentConfigLoader.Load(RepositoryPaths.Of("deploy/multimodel.json")),
+            "examples/api-gateway.json" => DeploymentConfigLoader.Load(RepositoryPaths.Of("deploy/examples/api-gateway.json")),
             _ => TestConfigs.Default() with
             {
                 IsolatedFunctions = [],

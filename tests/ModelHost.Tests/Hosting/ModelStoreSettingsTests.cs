@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using MultiModel.ModelHost.Hosting;
 using MultiModel.ModelHost.Storage;
+using MultiModel.ServiceDefaults;
 using MultiModel.ModelHostProcess;
 
 namespace MultiModel.ModelHost.Tests.Hosting;

@@ -62,6 +62,9 @@ internal sealed record DeploymentConfig : IValidatableObject
     /// <summary>Routing rules written to Parameter Store at deploy time.</summary>
     public IReadOnlyList<RouteConfig> Routes { get; init; } = [];
 
+    /// <summary>The API Gateway REST API in front of the Router or the shared ModelHost; null (the default) for none.</summary>
+    public ApiGatewayConfig? ApiGateway { get; init; }
+
     /// <summary>How many functions may list one model (see <see cref="Validate"/>).</summary>
     public const int MaxFunctionsPerModel = 3;
 
@@ -119,6 +122,40 @@ internal sealed record DeploymentConfig : IValidatableObject
             foreach (var (t, function) in Routes[i].TargetFunctions().Where(f => !functions.Contains(f.Function)))
             {
                 yield return new($"routes[{i}].rule.targets[{t}].function '{function}' is not '{SharedFunctionName}' or an isolated function.");
+            }
+        }
+
+        foreach (var error in ValidateGatewayTarget())
+        {
+            yield return new(error);
+        }
+    }
+
+    /// <summary>
+    /// The function behind the REST API reads its events only and has no function URL, so nothing else may call it by URL.
+    /// </summary>
+    private IEnumerable<string> ValidateGatewayTarget()
+    {
+        if (ApiGateway?.Target == ApiGatewayConfig.RouterTarget && RouterUrlAuth == "NONE")
+        {
+            yield return "routerUrlAuth 'NONE' cannot be kept with apiGateway.target 'router': the Router then reads REST API events only and has no function URL; leave routerUrlAuth out.";
+        }
+
+        if (ApiGateway?.Target != SharedFunctionName)
+        {
+            yield break;
+        }
+
+        if (RouterDefaultTarget == SharedFunctionName)
+        {
+            yield return $"routerDefaultTarget '{SharedFunctionName}' cannot be kept with apiGateway.target '{SharedFunctionName}': that function then has no function URL for the Router; set routerDefaultTarget to an isolated function or \"\" (404).";
+        }
+
+        for (var i = 0; i < Routes.Count; i++)
+        {
+            foreach (var (t, _) in Routes[i].TargetFunctions().Where(f => f.Function == SharedFunctionName))
+            {
+                yield return $"routes[{i}].rule.targets[{t}].function '{SharedFunctionName}' cannot be kept with apiGateway.target '{SharedFunctionName}': that function then has no function URL for the Router.";
             }
         }
     }

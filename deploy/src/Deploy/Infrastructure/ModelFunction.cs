@@ -55,14 +55,15 @@ internal sealed class ModelFunction : Construct
         });
 
         // On the alias, so requests use the provisioned environments; IAM only: the Router (or a caller you grant) signs.
-        Url = Alias.AddFunctionUrl(new FunctionUrlOptions { AuthType = FunctionUrlAuthType.AWS_IAM });
+        // Behind the REST API the function reads that API's events only, which a URL does not send: no URL then.
+        Url = props.BehindRestApi ? null : Alias.AddFunctionUrl(new FunctionUrlOptions { AuthType = FunctionUrlAuthType.AWS_IAM });
 
         _ = new FunctionAlarms(this, "Alarms", Function, props.Parameters.P99DurationAlarmMs.ValueAsNumber, props.AlarmTopicArn);
         AppAlarms = new ModelHostAlarms(this, "AppAlarms", Function.FunctionName, MemoryMb, props.Parameters, props.AlarmTopicArn);
         if (config.Warmup is { } warmup)
         {
             var models = warmup.Models.Count > 0 ? warmup.Models : config.Models;
-            _ = new ScheduledWarmup(this, "Warmup", Alias, warmup.Schedule, models);
+            _ = new ScheduledWarmup(this, "Warmup", Alias, warmup.Schedule, models, props.BehindRestApi);
         }
     }
 
@@ -85,13 +86,18 @@ internal sealed class ModelFunction : Construct
 
     public Alias Alias { get; }
 
-    public FunctionUrl Url { get; }
+    /// <summary>Null when the function is behind the REST API.</summary>
+    public FunctionUrl? Url { get; }
 
     private static Dictionary<string, string> Environment(ModelFunctionProps props)
     {
         var environment = StoreEnvironment.S3(props.Bucket, props.ModelPrefix);
         environment["ModelHost__DiskCache__Directory"] = DiskCacheDirectory;
         environment["ModelHost__DiskCache__BudgetMegabytes"] = props.Parameters.DiskCacheBudgetMb.ValueAsString;
+        if (props.BehindRestApi)
+        {
+            environment[LambdaEventSource.Variable] = LambdaEventSource.RestApi;
+        }
         for (var i = 0; i < props.Config.Models.Count; i++)
         {
             environment[$"ModelHost__Prewarm__Models__{i}"] = props.Config.Models[i];

@@ -12,4 +12,5 @@ internal sealed record ModelFunctionProps(
     ContainerImage Image,
     DeployParameters Parameters,
     RetentionDays LogRetention,
-    string? AlarmTopicArn);
+    string? AlarmTopicArn,
+    bool BehindRestApi = false);

@@ -3,12 +3,13 @@ using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
 using MultiModel.Deploy.Configuration;
+using MultiModel.Deploy.Infrastructure.Gateway;
 
 namespace MultiModel.Deploy.Infrastructure;
 
 /// <summary>
 /// The whole deployment: model bucket, ModelHost functions, Router, routing rules, candidate alarms and the rollout
-/// advancer, dashboard.
+/// advancer, dashboard; optionally the REST API in front of the Router or the shared ModelHost.
 /// </summary>
 internal sealed class MultiModelStack : Stack
 {
@@ -20,23 +21,46 @@ internal sealed class MultiModelStack : Stack
         var image = new ContainerImage(imageDirectory, config.Architecture == "arm64" ? Architecture.ARM_64 : Architecture.X86_64);
         Models = new ModelBucket(this, "Models", parameters);
 
+        var gatewayTarget = config.ApiGateway?.Target;
         ModelFunction Create(ModelFunctionConfig function, bool isolated) =>
             new(this, isolated ? $"Model-{function.Name}" : "ModelHost", new ModelFunctionProps(
-                function, isolated, Models.Bucket, config.ModelPrefix, image, parameters, retention, config.AlarmTopicArn));
+                function, isolated, Models.Bucket, config.ModelPrefix, image, parameters, retention, config.AlarmTopicArn,
+                BehindRestApi: !isolated && gatewayTarget == DeploymentConfig.SharedFunctionName));
 
         ModelHost = Create(config.ModelHost, isolated: false);
         IsolatedFunctions = config.IsolatedFunctions.ToDictionary(f => f.Name, f => Create(f, isolated: true));
 
         var all = IsolatedFunctions.Values.Prepend(ModelHost).ToList();
-        var urls = IsolatedFunctions.ToDictionary(p => p.Key, p => (IFunctionUrl)p.Value.Url);
-        urls[DeploymentConfig.SharedFunctionName] = ModelHost.Url;
+        // The functions the Router may reach by URL (validation keeps the shared one out when it is behind the REST API).
+        var urls = all.Where(f => f.Url is not null).ToDictionary(f => f.Name, f => (IFunctionUrl)f.Url!);
         Rules = new RoutingRules(this, "RoutingRules", config.RulesPath, config.Routes, urls);
 
         Router = new RouterFunction(this, "Router", new RouterFunctionProps(
             config.RulesPath, config.RulesPollInterval, config.RouterUrlAuth == "NONE",
             all.Select(f => (IFunction)f.Alias).ToList(),
             config.RouterDefaultTarget.Length > 0 ? urls[config.RouterDefaultTarget] : null,
-            image, parameters, retention, config.AlarmTopicArn));
+            image, parameters, retention, config.AlarmTopicArn,
+            BehindRestApi: gatewayTarget == ApiGatewayConfig.RouterTarget));
+
+        if (config.ApiGateway is { } gateway)
+        {
+            // The Router has no alias; the shared ModelHost is reached on its live alias, where provisioned concurrency is.
+            IFunction target = gateway.Target == ApiGatewayConfig.RouterTarget ? Router.Function : ModelHost.Alias;
+            Gateway = new ModelApi(this, "Gateway", gateway, target, retention);
+            _ = new CfnOutput(this, "ApiUrl", new CfnOutputProps
+            {
+                Value = Gateway.Api.Url,
+                Description = $"The REST API in front of the {gateway.Target} function: {{ApiUrl}}models/{{id}}/predict, {{ApiUrl}}v2/models/{{name}}/infer",
+            });
+            foreach (var (name, client) in Gateway.UsagePlans)
+            {
+                _ = new CfnOutput(this, $"ApiKeyId-{name}", new CfnOutputProps
+                {
+                    Value = client.Key.KeyId,
+                    Description = $"Client '{name}': aws apigateway get-api-key --include-value --api-key <id>",
+                });
+            }
+        }
 
         // One pair of alarms per model any function lists, over every function that lists it.
         var alarmScope = new Construct(this, "CandidateAlarms");
@@ -61,11 +85,19 @@ internal sealed class MultiModelStack : Stack
 
         _ = new CfnOutput(this, "DashboardName", new CfnOutputProps { Value = Dashboard.Dashboard.DashboardName });
         _ = new CfnOutput(this, "ModelBucketName", new CfnOutputProps { Value = Models.Bucket.BucketName });
-        _ = new CfnOutput(this, "RouterUrl", new CfnOutputProps { Value = Router.Url.Url });
-        _ = new CfnOutput(this, "ModelHostUrl", new CfnOutputProps { Value = ModelHost.Url.Url });
+        if (Router.Url is { } routerUrl)
+        {
+            _ = new CfnOutput(this, "RouterUrl", new CfnOutputProps { Value = routerUrl.Url });
+        }
+
+        if (ModelHost.Url is { } modelHostUrl)
+        {
+            _ = new CfnOutput(this, "ModelHostUrl", new CfnOutputProps { Value = modelHostUrl.Url });
+        }
+
         foreach (var (name, function) in IsolatedFunctions)
         {
-            _ = new CfnOutput(this, $"ModelUrl-{name}", new CfnOutputProps { Value = function.Url.Url });
+            _ = new CfnOutput(this, $"ModelUrl-{name}", new CfnOutputProps { Value = function.Url!.Url });
         }
     }
 
@@ -86,4 +118,7 @@ internal sealed class MultiModelStack : Stack
     public RolloutAdvancer? Advancer { get; }
 
     public OperationsDashboard Dashboard { get; }
+
+    /// <summary>Null unless <c>apiGateway</c> is configured.</summary>
+    public ModelApi? Gateway { get; }
 }

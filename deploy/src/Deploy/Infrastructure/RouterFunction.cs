@@ -32,13 +32,17 @@ internal sealed class RouterFunction : Construct
             Environment = Environment(props),
         });
 
-        Url = Function.AddFunctionUrl(new FunctionUrlOptions
+        // Behind the REST API the Router reads that API's events only, which a URL does not send: no URL then.
+        if (!props.BehindRestApi)
         {
-            AuthType = props.PublicUrl ? FunctionUrlAuthType.NONE : FunctionUrlAuthType.AWS_IAM,
-        });
-        if (props.PublicUrl)
-        {
-            AllowPublicInvokeViaUrl();
+            Url = Function.AddFunctionUrl(new FunctionUrlOptions
+            {
+                AuthType = props.PublicUrl ? FunctionUrlAuthType.NONE : FunctionUrlAuthType.AWS_IAM,
+            });
+            if (props.PublicUrl)
+            {
+                AllowPublicInvokeViaUrl();
+            }
         }
 
         _ = new FunctionAlarms(this, "Alarms", Function, props.Parameters.P99DurationAlarmMs.ValueAsNumber, props.AlarmTopicArn);
@@ -50,7 +54,8 @@ internal sealed class RouterFunction : Construct
 
     public DockerImageFunction Function { get; }
 
-    public FunctionUrl Url { get; }
+    /// <summary>Null when the Router is behind the REST API.</summary>
+    public FunctionUrl? Url { get; }
 
     private static Dictionary<string, string> Environment(RouterFunctionProps props)
     {
@@ -60,6 +65,10 @@ internal sealed class RouterFunction : Construct
             ["Router__Rules__SsmPath"] = props.RulesPath,
             ["Router__Rules__PollInterval"] = props.PollInterval,
         };
+        if (props.BehindRestApi)
+        {
+            environment[LambdaEventSource.Variable] = LambdaEventSource.RestApi;
+        }
         if (props.DefaultTarget is { } target)
         {
             environment["Router__DefaultTarget"] = target.Url;

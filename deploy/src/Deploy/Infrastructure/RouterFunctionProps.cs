@@ -12,4 +12,5 @@ internal sealed record RouterFunctionProps(
     ContainerImage Image,
     DeployParameters Parameters,
     RetentionDays LogRetention,
-    string? AlarmTopicArn);
+    string? AlarmTopicArn,
+    bool BehindRestApi = false);

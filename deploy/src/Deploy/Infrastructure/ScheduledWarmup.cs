@@ -13,7 +13,8 @@ internal sealed class ScheduledWarmup : Construct
 {
     public const string Path = "/admin/prewarm";
 
-    public ScheduledWarmup(Construct scope, string id, IFunction target, string schedule, IReadOnlyList<string> models)
+    /// <param name="restApiEvent">Whether the function reads REST API events (it is behind the REST API) rather than function-URL ones.</param>
+    public ScheduledWarmup(Construct scope, string id, IFunction target, string schedule, IReadOnlyList<string> models, bool restApiEvent = false)
         : base(scope, id)
     {
         Rule = new Rule(this, "Schedule", new RuleProps
@@ -24,7 +25,7 @@ internal sealed class ScheduledWarmup : Construct
             [
                 new LambdaFunction(target, new LambdaFunctionProps
                 {
-                    Event = RuleTargetInput.FromObject(HttpApiEvent.Post(Path, new { models })),
+                    Event = RuleTargetInput.FromObject(restApiEvent ? RestApiEvent.Post(Path, new { models }) : HttpApiEvent.Post(Path, new { models })),
                     RetryAttempts = 0, // a missed tick is harmless; the next one comes soon
                 }),
             ],

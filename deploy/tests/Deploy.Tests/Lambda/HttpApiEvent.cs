@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace MultiModel.Deploy.Tests.Lambda;
@@ -53,17 +52,7 @@ public static class HttpApiEvent
 
     public static (int Status, IReadOnlyDictionary<string, string> Headers, string Body) Response(string json)
     {
-        using var response = JsonDocument.Parse(json);
-        var root = response.RootElement;
-        var headers = root.TryGetProperty("headers", out var h) && h.ValueKind == JsonValueKind.Object
-            ? h.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase)
-            : new Dictionary<string, string>();
-        var body = root.TryGetProperty("body", out var b) ? b.GetString() ?? "" : "";
-        if (root.TryGetProperty("isBase64Encoded", out var encoded) && encoded.GetBoolean())
-        {
-            body = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(body));
-        }
-
-        return (root.GetProperty("statusCode").GetInt32(), headers, body);
+        var response = LambdaResponse.Parse(json);
+        return (response.Status, response.Headers, response.Text);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace MultiModel.Deploy.Tests.Lambda;
@@ -10,30 +9,16 @@ namespace MultiModel.Deploy.Tests.Lambda;
 /// </summary>
 public sealed class LambdaFunctionProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly OutputKeepingProcess _process;
 
-    private LambdaFunctionProcess(Process process)
-    {
-        _process = process;
-        _process.OutputDataReceived += (_, line) => Keep(line.Data);
-        _process.ErrorDataReceived += (_, line) => Keep(line.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-    }
+    private LambdaFunctionProcess(OutputKeepingProcess process) => _process = process;
 
-    public IReadOnlyList<string> Output => [.. _output];
-    public bool HasExited => _process.HasExited;
+    public IReadOnlyList<string> Output => _process.Output;
+    public bool HasExited => _process.Process.HasExited;
 
     public static LambdaFunctionProcess Start(string directory, string assembly, RuntimeApiStandIn runtimeApi, int memoryMegabytes, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, assembly)])
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, assembly)]) { WorkingDirectory = directory };
         var environment = new Dictionary<string, string>
         {
             ["AWS_LAMBDA_RUNTIME_API"] = runtimeApi.Address,
@@ -60,25 +45,8 @@ public sealed class LambdaFunctionProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        return new LambdaFunctionProcess(Process.Start(start)!);
+        return new LambdaFunctionProcess(new OutputKeepingProcess(start));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is not null)
-        {
-            _output.Enqueue(line);
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -8,7 +8,8 @@ namespace MultiModel.Deploy.Tests.Lambda;
 /// under a Runtime API stand-in, sent the events a function URL sends. Skipped, saying why, where the adapter's feed
 /// is not beside the checkout.
 /// </summary>
-public sealed class ModelHostOnLambdaTests(LambdaImageBuild build, ITestOutputHelper output) : IClassFixture<LambdaImageBuild>
+[Collection(LambdaBuildCollection.Name)]
+public sealed class ModelHostOnLambdaTests(LambdaImageBuild build, ITestOutputHelper output)
 {
     private const string Iris = """{"inputs": {"features": [[5.1, 3.5, 1.4, 0.2], [6.3, 3.3, 6.0, 2.5]]}}""";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
