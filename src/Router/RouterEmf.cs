@@ -18,6 +18,7 @@ public static class RouterEmf
         .Map("multimodel.router.failovers", EmfMetric.Count("Failovers"))
         .Map("multimodel.router.retries", EmfMetric.Count("Retries"))
         .Map("multimodel.router.circuit.changes", EmfMetric.Count("CircuitChanges"))
+        .Map("multimodel.router.log.sampled_out", EmfMetric.Count("LogLinesSampledOut"))
         .Map("multimodel.router.rules.read_failures", EmfMetric.Count("RuleReadFailures"))
         .Map("multimodel.router.rules.age", EmfMetric.Gauge("RulesAge", EmfUnit.Seconds));
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MultiModel.Router.Forwarding;
 using MultiModel.Router.Health;
+using MultiModel.Router.Logging;
 using MultiModel.Router.Rules;
 using MultiModel.Router.Rules.Sources;
 using MultiModel.ServiceDefaults;
@@ -22,6 +23,7 @@ public static class RouterHostingExtensions
         services.AddOptions<RouterOptions>().BindConfiguration(RouterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ForwardingOptions>().BindConfiguration(ForwardingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RequestLogOptions>().BindConfiguration(RequestLogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddHealthChecks().AddCheck<RulesHealthCheck>("rules", tags: [HealthEndpoints.ReadyTag]);
@@ -57,6 +59,7 @@ public static class RouterHostingExtensions
         services.AddInstruments<ForwardMetrics>();
         services.AddSingleton(RouterEmf.Contract()); // read only when EMF is on (Lambda)
         services.AddSingleton<TargetSender>();
+        services.AddSingleton<SuccessLineSampler>();
         services.AddSingleton<ForwardRecorder>();
         services.AddSingleton<ModelForwarder>();
         return builder;

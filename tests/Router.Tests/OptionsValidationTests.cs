@@ -22,6 +22,8 @@ public sealed class OptionsValidationTests
     [InlineData("Router:Forwarding:MaxRetryAttempts", "9", "Router:Forwarding:MaxRetryAttempts must be between 0 and 5")]
     [InlineData("Router:Forwarding:DefaultTimeout", "00:30:00", "Router:Forwarding:DefaultTimeout must be between")]
     [InlineData("Router:Forwarding:BreakerFailureRatio", "0", "Router:Forwarding:BreakerFailureRatio must be between 0.01 and 1")]
+    [InlineData("Router:Logging:SuccessSampleEvery", "0", "Router:Logging:SuccessSampleEvery must be between 1 and 1000000")]
+    [InlineData("Router:Logging:SlowUpstream", "-00:00:01", "Router:Logging:SlowUpstream must be between")]
     public void Start_InvalidSetting_FailsNamingTheSetting(string key, string value, string expected)
     {
         var builder = WebApplication.CreateBuilder();

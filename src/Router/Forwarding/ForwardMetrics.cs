@@ -23,6 +23,7 @@ public sealed class ForwardMetrics
     private readonly Counter<long> _failovers;
     private readonly Counter<long> _retries;
     private readonly Counter<long> _circuitChanges;
+    private readonly Counter<long> _linesSampledOut;
 
     public ForwardMetrics(IMeterFactory meters)
     {
@@ -38,6 +39,8 @@ public sealed class ForwardMetrics
             "Requests sent to a target again after it answered 429 or 503 with a short enough Retry-After.");
         _circuitChanges = meter.CreateCounter<long>("multimodel.router.circuit.changes", "{change}",
             "A target's circuit breaker changing state: opened, half_open (a trial call), closed.");
+        _linesSampledOut = meter.CreateCounter<long>("multimodel.router.log.sampled_out", "{line}",
+            "Forwarded lines of fast successful requests not written (Router:Logging:SuccessSampleEvery); each written one stands for them.");
     }
 
     /// <summary>A request answered; <paramref name="upstream"/> is null when nothing was sent to a target.</summary>
@@ -66,6 +69,8 @@ public sealed class ForwardMetrics
             _upstream.Record(duration.TotalSeconds, tags);
         }
     }
+
+    public void LineSampledOut(RouteRule rule) => _linesSampledOut.Add(1, new KeyValuePair<string, object?>(Rule, rule.Name));
 
     public void FailedOver(RouteRule rule, RuleTarget target) =>
         _failovers.Add(1, new KeyValuePair<string, object?>(Rule, rule.Name), new KeyValuePair<string, object?>(Target, target.DestinationPrefix));

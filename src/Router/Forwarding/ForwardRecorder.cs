@@ -7,17 +7,30 @@ namespace MultiModel.Router.Forwarding;
 
 /// <summary>
 /// Records each outcome of a model request once: its log line and its metrics together, so the two cannot disagree.
+/// Of fast successful requests one line in N is written (<see cref="SuccessLineSampler"/>); the ones left out are counted.
 /// </summary>
 /// <remarks>Logs as <see cref="ModelForwarder"/>, the category the per-request lines have always had (log settings and
 /// queries name it).</remarks>
-public sealed class ForwardRecorder(ForwardMetrics metrics, ILogger<ModelForwarder> logger)
+public sealed class ForwardRecorder(ForwardMetrics metrics, SuccessLineSampler sampler, ILogger<ModelForwarder> logger)
 {
     /// <summary>The target answered, with any status, and its answer streamed back.</summary>
     public void Forwarded(HttpContext context, RouteDecision decision, TimeSpan upstream)
     {
         var status = context.Response.StatusCode;
-        RouterLog.Forwarded(logger, context.Request.Method, context.Request.Path, decision.ModelId, decision.Rule.Name, decision.Target.DestinationPrefix,
-            status, Milliseconds(upstream), context.TraceIdentifier);
+        // Nothing is counted as left out while the line is off (Serilog:MinimumLevel above Information).
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            if (sampler.ShouldWrite(status, upstream))
+            {
+                RouterLog.Forwarded(logger, context.Request.Method, context.Request.Path, decision.ModelId, decision.Rule.Name, decision.Target.DestinationPrefix,
+                    status, Milliseconds(upstream), context.TraceIdentifier);
+            }
+            else
+            {
+                metrics.LineSampledOut(decision.Rule);
+            }
+        }
+
         metrics.Answered(decision.Rule, decision.Target, status, upstream);
     }
 

@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using MultiModel.Router.Rules;
 using MultiModel.Router.TargetSelection;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -12,23 +12,25 @@ namespace MultiModel.Router.Forwarding;
 /// </summary>
 public sealed class TargetSender(IHttpForwarder forwarder, ForwarderInvoker invoker, RouterTransformer transformer, IOptions<ForwardingOptions> options)
 {
+    // One config per target timeout (a handful): built once instead of once per request.
+    private readonly ConcurrentDictionary<TimeSpan, ForwarderRequestConfig> _configs = new();
+
     /// <summary>Attaches <paramref name="decision"/> to the request, where the transform and the handlers read it, and sends.</summary>
     /// <returns><see cref="ForwarderError.None"/> when the target's answer has streamed back to the caller; otherwise what
     /// failed, with the exception in <see cref="IForwarderErrorFeature"/>.</returns>
     public ValueTask<ForwarderError> SendAsync(HttpContext context, RouteDecision decision)
     {
         context.SetRouteDecision(decision);
-        return forwarder.SendAsync(context, decision.Target.DestinationPrefix, invoker.Invoker, RequestConfig(decision.Target), transformer);
+        return forwarder.SendAsync(context, decision.Target.DestinationPrefix, invoker.Invoker, _configs.GetOrAdd(decision.Target.Timeout, RequestConfig, options.Value), transformer);
     }
 
     /// <summary>YARP's activity timeout is the outer bound: every attempt's timeout plus the retry waits.</summary>
-    private ForwarderRequestConfig RequestConfig(RuleTarget target)
+    private static ForwarderRequestConfig RequestConfig(TimeSpan timeout, ForwardingOptions settings)
     {
-        var settings = options.Value;
         var attempts = settings.MaxRetryAttempts + 1;
         return new ForwarderRequestConfig
         {
-            ActivityTimeout = target.Timeout * attempts + settings.MaxRetryAfter * settings.MaxRetryAttempts + TimeSpan.FromSeconds(1),
+            ActivityTimeout = timeout * attempts + settings.MaxRetryAfter * settings.MaxRetryAttempts + TimeSpan.FromSeconds(1),
         };
     }
 }

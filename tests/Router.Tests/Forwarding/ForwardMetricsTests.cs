@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using MultiModel.Router.Tests.Support;
+using static MultiModel.Router.Tests.Support.PrometheusText;
 using static MultiModel.Router.Tests.Support.RuleJson;
 
 namespace MultiModel.Router.Tests.Forwarding;
@@ -82,12 +82,4 @@ public sealed class ForwardMetricsTests : IAsyncLifetime
     }
 
     private static StringContent Json() => new("""{"inputs":[[1,2,3,4]]}""", Encoding.UTF8, "application/json");
-
-    /// <summary>The value of the one sample line of that name carrying every one of the labels.</summary>
-    private static double Sample(string exposition, string name, params (string Key, string Value)[] labels)
-    {
-        var line = Assert.Single(exposition.Split('\n'), line =>
-            line.StartsWith(name + "{", StringComparison.Ordinal) && labels.All(label => line.Contains($"{label.Key}=\"{label.Value}\"", StringComparison.Ordinal)));
-        return double.Parse(line[(line.LastIndexOf('}') + 2)..].Split(' ')[0], CultureInfo.InvariantCulture);
-    }
 }
