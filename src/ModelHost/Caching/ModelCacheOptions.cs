@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace MultiModel.ModelHost.Caching;
 
@@ -63,3 +64,7 @@ public sealed class ModelCacheOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RevalidateAfter { get; set; } = TimeSpan.FromSeconds(30);
 }
+
+/// <summary>The checks of <see cref="ModelCacheOptions"/>' attributes, generated at build time instead of found by reflection at start.</summary>
+[OptionsValidator]
+internal sealed partial class ModelCacheOptionsValidator : IValidateOptions<ModelCacheOptions>;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
+using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Capture;
@@ -89,3 +90,7 @@ public sealed class DataCaptureOptions : IValidatableObject
         }
     }
 }
+
+/// <summary>The checks of <see cref="DataCaptureOptions"/>' attributes, generated at build time instead of found by reflection at start.</summary>
+[OptionsValidator]
+internal sealed partial class DataCaptureOptionsValidator : IValidateOptions<DataCaptureOptions>;

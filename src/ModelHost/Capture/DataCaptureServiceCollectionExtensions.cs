@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Storage.S3;
+using MultiModel.ServiceDefaults;
 
 namespace MultiModel.ModelHost.Capture;
 
@@ -18,7 +19,7 @@ public static class DataCaptureServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDataCapture(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DataCaptureOptions>().BindConfiguration(DataCaptureOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DataCaptureOptions>().BindConfiguration(DataCaptureOptions.SectionName).ValidateGenerated<DataCaptureOptions, DataCaptureOptionsValidator>().ValidateOnStart();
         services.AddSingleton<DataCapture>();
         var settings = configuration.GetSection(DataCaptureOptions.SectionName).Get<DataCaptureOptions>() ?? new DataCaptureOptions();
         if (!settings.Enabled)

@@ -30,12 +30,12 @@ public static class ModelHostBuilderExtensions
     public static WebApplicationBuilder AddModelHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddModelHostOptions<ModelCacheOptions>(ModelCacheOptions.SectionName);
-        services.AddModelHostOptions<InferenceOptions>(InferenceOptions.SectionName);
-        services.AddModelHostOptions<PredictionLimits>(PredictionLimits.SectionName);
-        services.AddModelHostOptions<PrewarmOptions>(PrewarmOptions.SectionName);
-        services.AddModelHostOptions<ModelStoreOptions>(ModelStoreOptions.SectionName);
-        services.AddModelHostOptions<ConfidenceDriftOptions>(ConfidenceDriftOptions.SectionName);
+        services.AddModelHostOptions<ModelCacheOptions, ModelCacheOptionsValidator>(ModelCacheOptions.SectionName);
+        services.AddModelHostOptions<InferenceOptions, InferenceOptionsValidator>(InferenceOptions.SectionName);
+        services.AddModelHostOptions<PredictionLimits, PredictionLimitsValidator>(PredictionLimits.SectionName);
+        services.AddOptions<PrewarmOptions>().BindConfiguration(PrewarmOptions.SectionName); // nothing in it to validate
+        services.AddModelHostOptions<ModelStoreOptions, ModelStoreOptionsValidator>(ModelStoreOptions.SectionName);
+        services.AddModelHostOptions<ConfidenceDriftOptions, ConfidenceDriftOptionsValidator>(ConfidenceDriftOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         AllowLongRequestLines(builder);
@@ -120,7 +120,7 @@ public static class ModelHostBuilderExtensions
     /// </summary>
     private static void AddResponseCache(this IServiceCollection services)
     {
-        services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.SectionName).ValidateDataAnnotations()
+        services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.SectionName).ValidateGenerated<ResponseCacheOptions, ResponseCacheOptionsValidator>()
             .Validate<IOptions<ModelCacheOptions>>(
                 static (responses, models) => !responses.Enabled || ModelBudget(models.Value, responses).Bytes >= ResponseCacheOptions.MinimumModelBudgetMegabytes * 1024L * 1024,
                 $"{ResponseCacheOptions.SectionName}:MaxMegabytes takes too much of the process's budget ({ModelCacheOptions.SectionName}:BudgetMegabytes, or " +
@@ -136,6 +136,8 @@ public static class ModelHostBuilderExtensions
         CacheBudget.Resolve(models).Less(
             responses.Enabled ? responses.MaxBytes : 0, $"{ResponseCacheOptions.SectionName}:MaxMegabytes = {responses.MaxMegabytes} for the response cache");
 
-    private static void AddModelHostOptions<TOptions>(this IServiceCollection services, string section) where TOptions : class =>
-        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+    private static void AddModelHostOptions<TOptions, TValidator>(this IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions> =>
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateGenerated<TOptions, TValidator>().ValidateOnStart();
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace MultiModel.ModelHost.Inference;
 
@@ -25,3 +26,7 @@ public sealed class InferenceOptions
     /// </summary>
     public bool CpuMemoryArena { get; set; }
 }
+
+/// <summary>The checks of <see cref="InferenceOptions"/>' attributes, generated at build time instead of found by reflection at start.</summary>
+[OptionsValidator]
+internal sealed partial class InferenceOptionsValidator : IValidateOptions<InferenceOptions>;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace MultiModel.ModelHost.Monitoring;
 
@@ -35,3 +36,7 @@ public sealed class ConfidenceDriftOptions : IValidatableObject
         }
     }
 }
+
+/// <summary>The checks of <see cref="ConfidenceDriftOptions"/>' attributes, generated at build time instead of found by reflection at start.</summary>
+[OptionsValidator]
+internal sealed partial class ConfidenceDriftOptionsValidator : IValidateOptions<ConfidenceDriftOptions>;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace MultiModel.ModelHost.Storage;
 
@@ -18,3 +19,7 @@ public sealed class ModelStoreOptions
     /// <summary>The full path of <see cref="LocalRoot"/>: the folder the Local store reads and the start-up log names.</summary>
     public string ResolvedLocalRoot() => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, LocalRoot));
 }
+
+/// <summary>The checks of <see cref="ModelStoreOptions"/>' attributes, generated at build time instead of found by reflection at start.</summary>
+[OptionsValidator]
+internal sealed partial class ModelStoreOptionsValidator : IValidateOptions<ModelStoreOptions>;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace MultiModel.ModelHost.Api.Predictions;
 
@@ -35,3 +36,7 @@ public sealed class PredictionLimits
     [Range(0, 4096)]
     public int MaxPredictionsAwaitingLoad { get; set; } = Environment.ProcessorCount;
 }
+
+/// <summary>The checks of <see cref="PredictionLimits"/>' attributes, generated at build time instead of found by reflection at start.</summary>
+[OptionsValidator]
+internal sealed partial class PredictionLimitsValidator : IValidateOptions<PredictionLimits>;

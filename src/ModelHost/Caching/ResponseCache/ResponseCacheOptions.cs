@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Models;
 
 namespace MultiModel.ModelHost.Caching.ResponseCache;
@@ -54,3 +55,7 @@ public sealed class ResponseCacheOptions : IValidatableObject
         }
     }
 }
+
+/// <summary>The checks of <see cref="ResponseCacheOptions"/>' attributes, generated at build time instead of found by reflection at start.</summary>
+[OptionsValidator]
+internal sealed partial class ResponseCacheOptionsValidator : IValidateOptions<ResponseCacheOptions>;

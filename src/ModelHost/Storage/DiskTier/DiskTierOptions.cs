@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace MultiModel.ModelHost.Storage.DiskTier;
 
@@ -35,3 +36,7 @@ public sealed class DiskTierOptions
 
     internal long BudgetBytes => BudgetMegabytes * 1024L * 1024;
 }
+
+/// <summary>The checks of <see cref="DiskTierOptions"/>' attributes, generated at build time instead of found by reflection at start.</summary>
+[OptionsValidator]
+internal sealed partial class DiskTierOptionsValidator : IValidateOptions<DiskTierOptions>;

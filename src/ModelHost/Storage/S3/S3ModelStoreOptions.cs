@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace MultiModel.ModelHost.Storage.S3;
 
@@ -55,3 +56,7 @@ public sealed class S3ModelStoreOptions
     [Range(1, 1000)]
     public int ListPageSize { get; set; } = 1000;
 }
+
+/// <summary>The checks of <see cref="S3ModelStoreOptions"/>' attributes, generated at build time instead of found by reflection at start.</summary>
+[OptionsValidator]
+internal sealed partial class S3ModelStoreOptionsValidator : IValidateOptions<S3ModelStoreOptions>;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Storage.DiskTier;
+using MultiModel.ServiceDefaults;
 
 namespace MultiModel.ModelHost.Storage.S3;
 
@@ -20,8 +21,8 @@ public static class S3ModelStoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddS3ModelStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<S3ModelStoreOptions>().BindConfiguration(S3ModelStoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DiskTierOptions>().BindConfiguration(DiskTierOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<S3ModelStoreOptions>().BindConfiguration(S3ModelStoreOptions.SectionName).ValidateGenerated<S3ModelStoreOptions, S3ModelStoreOptionsValidator>().ValidateOnStart();
+        services.AddOptions<DiskTierOptions>().BindConfiguration(DiskTierOptions.SectionName).ValidateGenerated<DiskTierOptions, DiskTierOptionsValidator>().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddKeyedSingleton<IAmazonS3>(ClientKey, (provider, _) =>
