@@ -35,7 +35,17 @@ internal static class TuneCommand
 
             var started = Stopwatch.GetTimestamp();
             var measuredAt = context.Now;
-            var measurements = await TuneOutput.WithProgressAsync(context, progress => new Tuner(settings).RunAsync(workload, sizes, progress, cancellationToken));
+            IReadOnlyList<SizeMeasurement> measurements;
+            try
+            {
+                measurements = await TuneOutput.WithProgressAsync(context, progress => new Tuner(settings).RunAsync(workload, sizes, progress, cancellationToken));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl-C or SIGTERM: the tuner has stopped its hosts and removed their cgroups on the way out.
+                await environment.Error.WriteLineAsync("tune: interrupted; every host it started is stopped and its cgroups removed.");
+                return ExitCodes.Interrupted;
+            }
             var report = TuneReportBuilder.Build(measurements, workload, settings, choices, measuredAt, Stopwatch.GetElapsedTime(started));
             if (outFolder is not null)
             {

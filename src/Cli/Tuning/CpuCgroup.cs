@@ -20,6 +20,9 @@ public sealed class CpuCgroup : Cgroup
 
     private const string Root = "/sys/fs/cgroup/cpu";
 
+    /// <summary>The kernel's largest cpu.shares (cgroup v1).</summary>
+    private const int MaximumShares = 262_144;
+
     private CpuCgroup(string name, double vcpus)
         : base(Root, name)
     {
@@ -27,7 +30,10 @@ public sealed class CpuCgroup : Cgroup
         var quota = Math.Max(MinimumQuotaMicroseconds, (long)Math.Round(vcpus * PeriodMicroseconds));
         Configure(
             ("cpu.cfs_period_us", PeriodMicroseconds.ToString(CultureInfo.InvariantCulture)),
-            ("cpu.cfs_quota_us", quota.ToString(CultureInfo.InvariantCulture)));
+            ("cpu.cfs_quota_us", quota.ToString(CultureInfo.InvariantCulture)),
+            // A function's vCPUs are its own on Lambda: the largest weight lets the group take its quota on a busy
+            // machine too, where other processes would otherwise share it down. The quota still caps it.
+            ("cpu.shares", MaximumShares.ToString(CultureInfo.InvariantCulture)));
     }
 
     public double Vcpus { get; }

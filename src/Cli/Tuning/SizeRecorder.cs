@@ -87,6 +87,6 @@ internal sealed class SizeRecorder(SizedHost host, HttpClient client)
     {
         var cache = await client.GetFromJsonAsync<CacheDescription>(new Uri(host.Address, "/models"), cancellationToken)
             ?? throw new TuningException($"The host of {host.Size.MemoryMb} MB answered GET /models with nothing; its log: {host.LogPath}");
-        return new CacheFigures(cache.BudgetBytes, cache.Hits, cache.Misses, cache.Loads, cache.Evictions);
+        return new CacheFigures(cache.BudgetBytes, cache.Hits, cache.Misses, cache.Loads, cache.Evictions, _models.Values.Count(model => model.ColdMs is not null));
     }
 }
