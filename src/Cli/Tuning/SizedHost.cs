@@ -6,8 +6,8 @@ using System.Net.Sockets;
 namespace MultiModel.Cli.Tuning;
 
 /// <summary>
-/// The ModelHost's build started as Lambda would size it: in a memory cgroup of the function's size, a cpu cgroup
-/// whose quota is its vCPUs and a cpuset of as many cores as those round up to, with <c>AWS_LAMBDA_FUNCTION_MEMORY_SIZE</c> set so it derives its cache budget as there.
+/// The ModelHost's build started as Lambda would size it: in a memory cgroup of the function's size and a cpu cgroup
+/// whose quota is its vCPUs, with <c>AWS_LAMBDA_FUNCTION_MEMORY_SIZE</c> set so it derives its cache budget as there.
 /// On Kestrel, loopback only. Disposing it kills it and removes both groups.
 /// </summary>
 internal sealed class SizedHost : IDisposable
@@ -18,11 +18,10 @@ internal sealed class SizedHost : IDisposable
     private readonly Process _process;
     private readonly MemoryCgroup _memory;
     private readonly CpuCgroup _cpu;
-    private readonly CpusetCgroup _cores;
 
-    private SizedHost(FunctionSize size, Process process, MemoryCgroup memory, CpuCgroup cpu, CpusetCgroup cores, Uri address, string logPath)
+    private SizedHost(FunctionSize size, Process process, MemoryCgroup memory, CpuCgroup cpu, Uri address, string logPath)
     {
-        (Size, _process, _memory, _cpu, _cores, Address, LogPath) = (size, process, memory, cpu, cores, address, logPath);
+        (Size, _process, _memory, _cpu, Address, LogPath) = (size, process, memory, cpu, address, logPath);
     }
 
     public FunctionSize Size { get; }
@@ -39,7 +38,7 @@ internal sealed class SizedHost : IDisposable
     public long ThrottledPeriods => _cpu.ThrottledPeriods;
 
     /// <summary>Why cgroups cannot be made here, or null.</summary>
-    public static string? Unavailable() => MemoryCgroup.Unavailable() ?? CpuCgroup.Unavailable() ?? CpusetCgroup.Unavailable();
+    public static string? Unavailable() => MemoryCgroup.Unavailable() ?? CpuCgroup.Unavailable();
 
     public static async Task<SizedHost> StartAsync(
         FunctionSize size, string hostDll, IReadOnlyDictionary<string, string> settings, string logFolder, TimeSpan readyTimeout, CancellationToken cancellationToken)
@@ -48,11 +47,9 @@ internal sealed class SizedHost : IDisposable
         ChildProcesses.Track(memory);
         var cpu = CpuCgroup.Create(CgroupName, size.EmulatedVcpus);
         ChildProcesses.Track(cpu);
-        var cores = CpusetCgroup.Create(CgroupName, (int)Math.Ceiling(size.EmulatedVcpus));
-        ChildProcesses.Track(cores);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var logPath = Path.Combine(logFolder, $"modelhost-{size.MemoryMb}mb.log");
-        var start = new ProcessStartInfo("/bin/sh", ["-c", Cgroup.JoinThenExec([memory, cpu, cores], $"dotnet \"{hostDll}\" --urls {address} > \"{logPath}\" 2>&1")])
+        var start = new ProcessStartInfo("/bin/sh", ["-c", Cgroup.JoinThenExec([memory, cpu], $"dotnet \"{hostDll}\" --urls {address} > \"{logPath}\" 2>&1")])
         {
             UseShellExecute = false,
         };
@@ -66,7 +63,7 @@ internal sealed class SizedHost : IDisposable
         var started = Stopwatch.GetTimestamp();
         var process = Process.Start(start)!;
         ChildProcesses.Track(process);
-        var host = new SizedHost(size, process, memory, cpu, cores, address, logPath);
+        var host = new SizedHost(size, process, memory, cpu, address, logPath);
         try
         {
             await host.WaitReadyAsync(readyTimeout, cancellationToken);
@@ -101,7 +98,6 @@ internal sealed class SizedHost : IDisposable
     {
         ChildProcesses.Stop(_process);
         _process.Dispose();
-        ChildProcesses.Remove(_cores);
         ChildProcesses.Remove(_cpu);
         ChildProcesses.Remove(_memory);
     }

@@ -25,6 +25,8 @@ internal sealed record PricesReport(string Region, string TakenOn, decimal X86Pe
 
 /// <param name="EmulatedVcpus">The CPU quota the host ran under: <paramref name="Vcpus"/> capped at this machine's cores.</param>
 /// <param name="PeakResidentBytes">The host process's peak resident memory (VmHWM).</param>
+/// <param name="ThrottledPeriods">CPU quota periods in which the host used its whole quota and waited.</param>
+/// <param name="DurationsFromHost">Requests whose duration is the host's own measure (its log); the rest are the client's.</param>
 /// <param name="CgroupPeakBytes">The memory cgroup's peak usage: resident memory and the page cache the process caused, what the limit is enforced on.</param>
 internal sealed record SizeReport(
     int MemoryMb,
@@ -50,6 +52,7 @@ internal sealed record SizeReport(
     CostReport? CostArm64,
     double? BreakEvenRequestsPerDay,
     long ThrottledPeriods,
+    int DurationsFromHost,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<ModelReport> Models);
 

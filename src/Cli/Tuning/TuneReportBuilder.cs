@@ -70,6 +70,7 @@ internal static class TuneReportBuilder
             Parts(result.Arm64),
             result.Cost(choices.Architecture)?.BreakEvenRequestsPerDay(choices.Costs.AlwaysOnHourly) is { } perDay ? Math.Round(perDay) : null,
             measured.ThrottledPeriods,
+            measured.DurationsFromHost,
             result.Warnings,
             models);
     }

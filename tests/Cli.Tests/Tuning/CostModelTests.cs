@@ -72,6 +72,6 @@ public sealed class CostModelTests
 
         return new SizeMeasurement(
             FunctionSize.Of(memoryMb, machineCores: 2), initMs, new Dictionary<string, ModelTimings> { ["m"] = timings }, [coldMs, .. warmMs], 1 + warmMs.Length + errors,
-            errors > 0 ? new Dictionary<int, int> { [507] = errors } : new Dictionary<int, int>(), errors, oomKilled, null, new CacheFigures(1, warmMs.Length, 1, 1, 0, 1), null, null, 0);
+            errors > 0 ? new Dictionary<int, int> { [507] = errors } : new Dictionary<int, int>(), errors, oomKilled, null, new CacheFigures(1, warmMs.Length, 1, 1, 0, 1), null, null, 0, 0);
     }
 }

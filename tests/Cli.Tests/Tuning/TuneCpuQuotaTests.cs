@@ -17,10 +17,10 @@ public sealed class TuneCpuQuotaTests : IDisposable
     {
         var unavailable = TuneHost.Unavailable();
         Skip.If(unavailable is not null, unavailable);
-        // Eight 1024-wide layers, 64 rows a request: about 480 M multiply-adds, some 50 ms of one core: many of the
-        // quota's 20 ms periods, so the run is slowed evenly rather than by where in a period it starts.
+        // Eight 1024-wide layers, 512 rows a request: about 3.8 G multiply-adds, some 80 ms of one core, so each
+        // request spans several of the quota's 20 ms periods and is slowed evenly, not by where in a period it starts.
         _store.AddVersion("deep", 1, TestModelFactory.Mlp(16, 1024, 4, hiddenLayers: 8));
-        var rows = string.Join(",", Enumerable.Range(0, 64).Select(row => "[" + string.Join(",", Enumerable.Range(0, 16).Select(column => ((row + column) % 10 / 10.0).ToString(CultureInfo.InvariantCulture))) + "]"));
+        var rows = string.Join(",", Enumerable.Range(0, 512).Select(row => "[" + string.Join(",", Enumerable.Range(0, 16).Select(column => ((row + column) % 10 / 10.0).ToString(CultureInfo.InvariantCulture))) + "]"));
         var workload = _store.WriteFile("deep.jsonl", "{\"model\": \"deep\", \"body\": {\"inputs\": {\"x\": [" + rows + "]}}}\n");
 
         // 885 MB is half of 1,769 MB: half a vCPU against one.

@@ -18,9 +18,9 @@ internal static class TuneHost
     /// <summary>Null when tune can run here; otherwise the reason a test skips.</summary>
     public static string? Unavailable() => SizedHost.Unavailable() is { } why ? $"tune needs writable cgroup v1 memory and cpu controllers: {why}" : null;
 
-    /// <summary>The tune's cgroup folders of process <paramref name="pid"/> still there, under the three controllers.</summary>
+    /// <summary>The tune's cgroup folders of process <paramref name="pid"/> still there, under both controllers.</summary>
     public static IReadOnlyList<string> CgroupsOf(int pid) =>
-        new[] { "/sys/fs/cgroup/memory", "/sys/fs/cgroup/cpu", "/sys/fs/cgroup/cpuset" }
+        new[] { "/sys/fs/cgroup/memory", "/sys/fs/cgroup/cpu" }
             .SelectMany(root => Directory.GetDirectories(root, $"{SizedHost.CgroupName}-{pid}-*"))
             .ToArray();
 }
