@@ -28,10 +28,11 @@ internal static class TuneCommand
             var workload = parse.GetValue(options.Workload) is { } path
                 ? WorkloadFile.Read(path)
                 : await GeneratedWorkload.CreateAsync(repository.Store, repository.Location, environment.Time, cancellationToken);
+            // Without --out the hosts' logs go to a temporary folder, removed at the end unless a warning names one.
+            var logFolder = outFolder is null ? Directory.CreateTempSubdirectory("multimodel-tune-").FullName : Directory.CreateDirectory(Path.Combine(outFolder, "logs")).FullName;
             var settings = new TuneSettings(
                 hostDll, TuneHostDll.StoreSettings(repository), options.RequestCount(parse), parse.GetValue(options.Seed),
-                TimeSpan.FromSeconds(parse.GetValue(options.ReadySeconds)), TimeSpan.FromSeconds(parse.GetValue(options.RequestSeconds)),
-                outFolder is null ? Directory.CreateTempSubdirectory("multimodel-tune-").FullName : Directory.CreateDirectory(Path.Combine(outFolder, "logs")).FullName);
+                TimeSpan.FromSeconds(parse.GetValue(options.ReadySeconds)), TimeSpan.FromSeconds(parse.GetValue(options.RequestSeconds)), logFolder);
 
             var started = Stopwatch.GetTimestamp();
             var measuredAt = context.Now;
@@ -44,6 +45,7 @@ internal static class TuneCommand
             {
                 // Ctrl-C or SIGTERM: the tuner has stopped its hosts and removed their cgroups on the way out.
                 await environment.Error.WriteLineAsync("tune: interrupted; every host it started is stopped and its cgroups removed.");
+                RemoveTemporaryLogs(outFolder, logFolder, keep: false);
                 return ExitCodes.Interrupted;
             }
             var report = TuneReportBuilder.Build(measurements, workload, settings, choices, measuredAt, Stopwatch.GetElapsedTime(started));
@@ -52,6 +54,7 @@ internal static class TuneCommand
                 TuneFiles.Write(outFolder, report, workload);
             }
 
+            RemoveTemporaryLogs(outFolder, logFolder, keep: report.Sizes.Any(size => size.Warnings.Any(warning => warning.Contains(logFolder, StringComparison.Ordinal))));
             context.Document(report);
             TuneOutput.Write(context, report, outFolder);
             var chosen = report.Recommendations.Single(recommendation => recommendation.Strategy == parse.GetValue(options.Strategy));
@@ -64,5 +67,13 @@ internal static class TuneCommand
             return chosen.MemoryMb is null ? ExitCodes.GateFailed : ExitCodes.Success;
         });
         return command;
+    }
+
+    private static void RemoveTemporaryLogs(string? outFolder, string logFolder, bool keep)
+    {
+        if (outFolder is null && !keep)
+        {
+            Directory.Delete(logFolder, recursive: true);
+        }
     }
 }
