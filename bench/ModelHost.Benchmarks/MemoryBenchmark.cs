@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MultiModel.Cli.Tuning;
 using MultiModel.ModelHostProcess;
 
 namespace MultiModel.ModelHost.Benchmarks;

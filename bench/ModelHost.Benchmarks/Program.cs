@@ -12,10 +12,20 @@ using MultiModel.ModelHost.Benchmarks;
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- load <predict URL> <JSON body> [seconds]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- shadow [rounds] [requests per side per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- response-cache [rounds] [image requests per side per round]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- mlp-model <store root> <id> <inputs> <hidden> <outputs> [hidden layers]
 var which = args.ElementAtOrDefault(0) ?? "all";
 if (which == "ort-probe")
 {
     OrtOptionsBenchmark.Probe(args[1], args[2]); // a child process of ort-options: one configuration, one row
+    return;
+}
+
+if (which == "mlp-model")
+{
+    // A generated model written into a local store as version 1, e.g. `mlp-model store big 5000 5000 10` (~100 MB),
+    // for tune's example in docs/cost.md.
+    var sizes = args[3..6].Select(int.Parse).ToArray();
+    Console.WriteLine(MultiModel.TestModels.TestModelFactory.WriteToStore(args[1], args[2], 1, MultiModel.TestModels.TestModelFactory.Mlp(sizes[0], sizes[1], sizes[2], args.Length > 6 ? int.Parse(args[6]) : 1)));
     return;
 }
 

@@ -8,7 +8,7 @@ internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Validate, publish and roll out model versions for MultiModel hosts (docs/rollout.md).")
+        var root = new RootCommand("Validate, publish and roll out model versions for MultiModel hosts (docs/rollout.md), and size their functions (tune, docs/cost.md).")
         {
             ValidateCommand.Create(environment),
             PublishCommand.Create(environment),
@@ -17,6 +17,7 @@ internal static class CliApp
             RollbackCommand.Create(environment),
             AdvanceCommand.Create(environment),
             StatusCommand.Create(environment),
+            TuneCommand.Create(environment),
         };
 
         var parsed = root.Parse(args);

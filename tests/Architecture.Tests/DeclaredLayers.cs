@@ -25,7 +25,7 @@ public static class DeclaredLayers
     /// version came through Publishing); Publishing writes validated versions; Validation loads and measures models with
     /// the host's own loader; Stores reads and writes the host's stores and uses nothing of the tool.
     /// </summary>
-    public static LayerOrder Cli { get; } = new("Cli", "Advancer", "Commands", "Rollouts", "Publishing", "Validation", "Stores");
+    public static LayerOrder Cli { get; } = new("Cli", "Advancer", "Commands", "Tuning", "Rollouts", "Publishing", "Validation", "Stores");
 
     /// <summary>The apps whose folders are checked.</summary>
     public static IReadOnlyList<LayerOrder> All { get; } = [ModelHost, Router, Cli];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MultiModel.Cli.Tuning;
 using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHostProcess;
@@ -45,9 +46,8 @@ public sealed class HostProcess : IAsyncDisposable
         var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port}");
         var logPath = Path.Combine(Path.GetTempPath(), $"modelhost-{port}.log");
-        // The shell joins the cgroup, then exec replaces it with the host, so every byte the host touches is counted.
-        var join = cgroup is null ? "" : $"echo $$ > \"{cgroup.ProcsPath}\" && ";
-        var start = new ProcessStartInfo("/bin/sh", ["-c", $"{join}exec dotnet \"{dll}\" --urls {address} > \"{logPath}\" 2>&1"]) { UseShellExecute = false };
+        var groups = cgroup is null ? [] : new Cgroup[] { cgroup };
+        var start = new ProcessStartInfo("/bin/sh", ["-c", Cgroup.JoinThenExec(groups, $"dotnet \"{dll}\" --urls {address} > \"{logPath}\" 2>&1")]) { UseShellExecute = false };
         start.Environment["ModelHost__Store__LocalRoot"] = storeRoot;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in settings)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using MultiModel.Cli.Rollouts;
 using MultiModel.Cli.Stores;
+using MultiModel.Cli.Tuning;
 using MultiModel.ModelHost.Models;
 
 namespace MultiModel.Cli.Commands;
@@ -39,7 +40,7 @@ internal static class CommandRunner
     /// <summary>The message of a failure the tool expects (a store, a file, a refused change); null for a bug.</summary>
     public static string? Describe(Exception exception) => exception switch
     {
-        CliException or StoreException or ConcurrentUpdateException or RolloutRefusedException or InvalidDataException => exception.Message,
+        CliException or StoreException or ConcurrentUpdateException or RolloutRefusedException or InvalidDataException or TuningException => exception.Message,
         ModelStoreUnavailableException or ModelStoreAccessDeniedException or ModelNotFoundException or ModelLoadFailedException => exception.Message,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException => exception.Message,
         HttpRequestException or TaskCanceledException => exception.Message,

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>A usage error, or a store or file that could not be read or written.</summary>
     public const int Error = 2;
+
+    /// <summary>Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it), after cleaning up.</summary>
+    public const int Interrupted = 130;
 }

@@ -33,6 +33,24 @@ internal sealed class S3ModelRepository : IModelRepository
 
     public IModelStore Store { get; }
 
+    /// <summary>The host's settings for this bucket, as environment variables: a host started with them reads what this reads.</summary>
+    public IReadOnlyDictionary<string, string> HostSettings()
+    {
+        var section = S3ModelStoreOptions.SectionName.Replace(":", "__", StringComparison.Ordinal);
+        var settings = new Dictionary<string, string> { ["ModelHost__Store__Kind"] = "S3", [$"{section}__Bucket"] = _options.Bucket, [$"{section}__Prefix"] = _options.Prefix ?? "" };
+        if (_options.ServiceUrl is { } url)
+        {
+            settings[$"{section}__ServiceUrl"] = url;
+        }
+
+        if (_options.Region is { } region)
+        {
+            settings[$"{section}__Region"] = region;
+        }
+
+        return settings;
+    }
+
     public async Task<int> HighestVersionFolderAsync(string modelId, CancellationToken cancellationToken)
     {
         var folder = ModelFolder(modelId);

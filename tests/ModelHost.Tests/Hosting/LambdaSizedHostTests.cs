@@ -1,4 +1,5 @@
 using System.Globalization;
+using MultiModel.Cli.Tuning;
 using MultiModel.ModelHostProcess;
 
 namespace MultiModel.ModelHost.Tests.Hosting;
