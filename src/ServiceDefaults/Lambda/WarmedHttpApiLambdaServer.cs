@@ -29,7 +29,9 @@ internal sealed partial class WarmedHttpApiLambdaServer : APIGatewayHttpApiV2Lam
     public override async Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        Application = new ApplicationWrapper<TContext>(application); // what the adapter's handler sends requests into
+        // What the adapter's handler sends requests into: the app, marking each request as warm-up (base.StartAsync
+        // below puts the app itself there for real events).
+        Application = new ApplicationWrapper<TContext>(new WarmupMarkingApplication<TContext>(application));
         var handler = new APIGatewayHttpApiV2MinimalApi(_services);
         var serializer = _services.GetRequiredService<ILambdaSerializer>();
         var served = 0;
