@@ -42,6 +42,50 @@ public sealed class PrometheusServerTests
         }
     }
 
+    [SkippableFact]
+    public async Task Query_After404s_CountsAnUnknownVersionUnderItsModelAndUnknownIdsUnderOneValue()
+    {
+        var binary = PrometheusServer.Binary();
+        Skip.If(binary is null, "No prometheus binary on PATH: tests/infra/prereqs-prometheus.sh installs Debian's package.");
+        var root = Directory.CreateTempSubdirectory("modelhost-prometheus-").FullName;
+        try
+        {
+            TestModelFactory.WriteToStore(root, "promql", 1, TestModelFactory.Mlp(2, 8, 2));
+            await using var host = await HostProcess.StartAsync(root, new Dictionary<string, string>());
+            using var client = new HttpClient { BaseAddress = host.Address };
+            var statuses = new List<HttpStatusCode>();
+            foreach (var path in new[]
+            {
+                "/models/promql/predict", "/models/promql/predict", "/models/promql/versions/7/predict", "/models/no-such-model/predict",
+                "/models/also-missing/versions/2/predict", "/models/promql/predict",
+            })
+            {
+                statuses.Add((await client.PostAsync(path, Json(Body))).StatusCode);
+            }
+
+            await using var prometheus = await PrometheusServer.StartAsync(binary!, host.Address);
+            const string ByModelAndStatus = "sum by (model_id, http_response_status_code) (multimodel_prediction_duration_seconds_count)";
+            var expected = new SortedDictionary<string, double>(StringComparer.Ordinal)
+            {
+                ["_unknown 404"] = 2, ["promql 200"] = 3, ["promql 404"] = 1,
+            };
+            SortedDictionary<string, double> counted = [];
+            await Eventually.TrueAsync(async () =>
+                (counted = await prometheus.QuerySeriesAsync(ByModelAndStatus, "model_id", "http_response_status_code")).SequenceEqual(expected),
+                TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
+
+            Assert.Equal(
+                [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK],
+                statuses);
+            Assert.Equal(string.Join(", ", expected), string.Join(", ", counted));
+            Assert.Equal(statuses.Count, counted.Values.Sum());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     /// <summary>The query's value once Prometheus has scraped it (the first scrapes come within seconds), or what it last said.</summary>
     private static async Task<double?> QueryOnceScrapedAsync(PrometheusServer prometheus, string promql, double expected)
     {
