@@ -44,8 +44,7 @@ public sealed class S3BenchmarkSmokeTests
     /// <summary>The benchmark as this test's build made it (same configuration: Debug or Release).</summary>
     private static string BuiltBenchmark()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<configuration>/net10.0
-        var path = RepositoryPaths.Of($"bench/S3.Benchmarks/bin/{configuration}/net10.0/S3.Benchmarks.dll");
+        var path = RepositoryPaths.Of($"bench/S3.Benchmarks/bin/{RepositoryPaths.BuildConfiguration}/net10.0/S3.Benchmarks.dll");
         Assert.True(File.Exists(path), $"{path} was not built with the tests");
         return path;
     }

@@ -19,9 +19,8 @@ public sealed class RunLocalScriptTests
     public async Task RunLocal_OneCommand_AnswersAPredictionThroughTheRouterThenStopsBothAppsOnSigterm()
     {
         var (hostPort, routerPort) = (FreePort.Next(), FreePort.Next());
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<configuration>/net10.0
         var start = new ProcessStartInfo("bash",
-            [RepositoryPaths.Of("scripts/run-local.sh"), "--no-build", "--configuration", configuration, "--host-port", $"{hostPort}", "--router-port", $"{routerPort}"])
+            [RepositoryPaths.Of("scripts/run-local.sh"), "--no-build", "--configuration", RepositoryPaths.BuildConfiguration, "--host-port", $"{hostPort}", "--router-port", $"{routerPort}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
