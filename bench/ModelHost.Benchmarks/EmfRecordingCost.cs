@@ -68,7 +68,7 @@ internal static class EmfRecordingCost
         void OneInvocation()
         {
             cache.Miss(model, failure: null);
-            predictions.Record(model, 200, total, inference);
+            predictions.Record(model, model.Id, 200, total, inference);
             statistics.Succeeded(model, total, inference);
             emitter?.Flush();
         }

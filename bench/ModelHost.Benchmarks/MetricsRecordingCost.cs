@@ -47,7 +47,7 @@ internal static class MetricsRecordingCost
         void OnePrediction()
         {
             cache.Miss(model, failure: null);
-            predictions.Record(model, 200, total, inference);
+            predictions.Record(model, model.Id, 200, total, inference);
             statistics.Succeeded(model, total, inference);
         }
     }

@@ -6,7 +6,8 @@ using MultiModel.TestModels;
 namespace MultiModel.S3.Benchmarks;
 
 /// <summary>
-/// Usage: <c>dotnet run -c Release --project bench/S3.Benchmarks -- [--iterations N] [--sizes 10,100,300] [--only ranged|cold|http]</c>.
+/// Usage: <c>dotnet run -c Release --project bench/S3.Benchmarks -- [--iterations N] [--sizes 10,100,300] [--only ranged|cold|http]
+/// [--inputs 5000]</c>; <c>--inputs</c> is the cold-load model's width (5000: ~100 MB; the test suite's smoke run uses a small one).
 /// (An explicit entry class: a top-level Program would clash with the host's public Program.)
 /// </summary>
 internal static class S3Benchmark
@@ -33,8 +34,8 @@ internal static class S3Benchmark
             await RangedGetBenchmark.RunAsync(bucket, sizes, Math.Max(3, iterations), report);
         }
 
-        const int Inputs = 5000;
-        var model = TestModelFactory.Mlp(Inputs, 5000, 10); // ~100 MB
+        var inputs = Argument(args, "--inputs", 5000);
+        var model = TestModelFactory.Mlp(inputs, inputs, 10); // 4 x inputs² bytes: ~100 MB at 5000
         if (only is null or "cold")
         {
             await ColdLoadBenchmark.RunAsync(bucket, model, iterations, sessionOptions, report);
@@ -42,7 +43,7 @@ internal static class S3Benchmark
 
         if (only is null or "http")
         {
-            await HttpColdLoadBenchmark.RunAsync(bucket, model, Inputs, iterations, sessionOptions, report);
+            await HttpColdLoadBenchmark.RunAsync(bucket, model, inputs, iterations, sessionOptions, report);
         }
     }
 

@@ -32,6 +32,13 @@ public static class TestModelFactory
         ExternalDataModel.Externalize(MlpModel.BuildGraph(inputs, hidden, outputs, hiddenLayers, seed));
 
     /// <summary>
+    /// A model whose input passes any height and width its signature allows but fails inside the model at odd ones (a
+    /// stride-2 convolution upsampled and added back), as PP-OCR's detector fails off multiples of 32. Input
+    /// <c>image</c> float [1, 1, h, w].
+    /// </summary>
+    public static byte[] StrideSensitive() => StrideSensitiveModel.Build();
+
+    /// <summary>
     /// Identity per element type: inputs "in_float", "in_double", "in_int32", "in_int64", "in_uint8", "in_int8",
     /// "in_bool", "in_string", each [batch, 2] (symbolic "batch"), to outputs "out_&lt;suffix&gt;" of the same type and
     /// shape; plus "in_scalar" float32 rank 0 to "out_scalar", and "in_fixed" float32 [3] to "out_fixed".

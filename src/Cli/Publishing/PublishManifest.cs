@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MultiModel.ModelHost.Models;
 
 namespace MultiModel.Cli.Publishing;
 
@@ -11,7 +12,7 @@ namespace MultiModel.Cli.Publishing;
 internal sealed record PublishManifest(
     string Id, int Version, DateTimeOffset PublishedAt, string PublishedBy, string Tool, bool Forced, IReadOnlyList<ManifestFile> Files, ManifestValidation? Validation)
 {
-    public const string FileName = "publish.json";
+    public const string FileName = ModelFiles.PublishManifest;
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

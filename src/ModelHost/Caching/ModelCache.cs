@@ -137,7 +137,8 @@ public sealed partial class ModelCache : IDisposable
     /// <summary>A lease on the model if it is loaded now (a hit), without waiting for anything; null otherwise.</summary>
     public ModelLease? TryAcquireLoaded(ModelRef model) => TryAcquireLoaded(model, countHit: true);
 
-    private ModelLease? TryAcquireLoaded(ModelRef model, bool countHit)
+    /// <param name="countHit">False for a use that is not traffic (a warm-up request): the model is marked used, nothing counted.</param>
+    public ModelLease? TryAcquireLoaded(ModelRef model, bool countHit)
     {
         if (!_cache.TryGetValue(model, out LoadedModel? cached) || !cached!.TryAddReference())
         {

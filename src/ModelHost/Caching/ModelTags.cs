@@ -14,7 +14,16 @@ public static class ModelTags
     public const string Id = "model.id";
     public const string Version = "model.version";
 
+    /// <summary>
+    /// The one id value for requests whose model the store has not shown to exist: not a valid id (a leading '_'), so
+    /// it cannot be mistaken for a model's.
+    /// </summary>
+    public const string UnknownModel = "_unknown";
+
     public static TagList For(ModelRef model) => new() { { Id, model.Id }, { Version, model.Version } };
+
+    /// <summary>A request that held no model: its model's id when the store has listed it (no version: that one the caller named), else <see cref="UnknownModel"/>.</summary>
+    public static TagList ForUnheld(string? listedModelId) => new() { { Id, listedModelId ?? UnknownModel } };
 
     /// <summary>
     /// The model's tags for the outcome of a load: none when it failed in a way that does not show the store has the

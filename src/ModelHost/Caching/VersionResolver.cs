@@ -81,6 +81,20 @@ public sealed partial class VersionResolver(IModelStore store, IOptions<ModelCac
             : throw new ModelNotFoundException($"Model '{modelId}' does not exist in the model store.");
     }
 
+    /// <summary>Whether the store's last listing of the model, kept here, showed versions; never asks the store.</summary>
+    public bool IsListed(string modelId)
+    {
+        if (!_models.TryGetValue(modelId, out var model))
+        {
+            return false;
+        }
+
+        lock (model)
+        {
+            return model.Versions is { Count: > 0 };
+        }
+    }
+
     /// <summary>
     /// Drops what is known of the model's versions, so that the next request lists the store again: a version a
     /// request resolved to has gone from it, and the listing kept for <see cref="ModelCacheOptions.RevalidateAfter"/>

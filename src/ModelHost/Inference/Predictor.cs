@@ -25,10 +25,10 @@ internal static class Predictor
             using var runOptions = new RunOptions();
             return session.Run(runOptions, inputs.Names, inputs.Values, outputNames);
         }
-        catch (OnnxRuntimeException exception) when (exception.Message.Contains("[ErrorCode:InvalidArgument]", StringComparison.Ordinal))
+        catch (OnnxRuntimeException exception) when (ModelRunFailure.ForCaller(exception) is { } callers)
         {
-            // Input that passed the signature checks but not the model's own (e.g. shapes that do not broadcast).
-            throw new InvalidInputException($"The model rejected the input: {exception.Message}");
+            // Input that passed the signature checks but not the model's own (e.g. sizes its layers cannot add up).
+            throw callers;
         }
     }
 

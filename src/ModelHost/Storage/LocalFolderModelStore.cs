@@ -6,7 +6,7 @@ namespace MultiModel.ModelHost.Storage;
 
 /// <summary>
 /// The embedded default store: models in a local folder, laid out as <c>{root}/{id}/{version}/model.onnx</c>. Every
-/// other file in a version's folder but the sidecar belongs to the model: an exporter writes weights over protobuf's
+/// other file in a version's folder but the sidecar and the publish record belongs to the model: an exporter writes weights over protobuf's
 /// 2 GB limit to external data files beside it, and ONNX Runtime reads them from there.
 /// </summary>
 public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
@@ -112,12 +112,12 @@ public sealed class LocalFolderModelStore(string rootDirectory) : IModelStore
         return File.Exists(path) ? ModelSidecarReader.Read(File.ReadAllBytes(path), model) : null;
     }
 
-    /// <summary>The model file first, then its external data files: everything in its folder but the sidecar.</summary>
+    /// <summary>The model file first, then its external data files: everything in its folder but the sidecar and the publish record.</summary>
     private static FileInfo[] FilesOf(FileInfo model) =>
     [
         model,
         .. model.Directory!.EnumerateFiles()
-            .Where(file => file.Name is not (ModelFiles.Model or ModelFiles.Sidecar))
+            .Where(file => ModelFiles.IsDataFile(file.Name))
             .OrderBy(file => file.Name, StringComparer.Ordinal),
     ];
 

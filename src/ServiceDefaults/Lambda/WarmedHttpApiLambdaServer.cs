@@ -23,7 +23,9 @@ internal sealed class WarmedHttpApiLambdaServer : APIGatewayHttpApiV2LambdaRunti
 
     public override async Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
     {
-        Application = new ApplicationWrapper<TContext>(application); // what the adapter's handler sends requests into
+        // What the adapter's handler sends requests into: the app, marking each request as warm-up (base.StartAsync
+        // below puts the app itself there for real events).
+        Application = new ApplicationWrapper<TContext>(new WarmupMarkingApplication<TContext>(application));
         var handler = new APIGatewayHttpApiV2MinimalApi(_services);
         await LambdaInitWarmup.RunAsync<APIGatewayHttpApiV2ProxyRequest, APIGatewayHttpApiV2ProxyResponse>(
             _services, _logger, HttpApiRequest, handler.FunctionHandlerAsync);

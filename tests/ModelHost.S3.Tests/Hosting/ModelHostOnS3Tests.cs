@@ -25,7 +25,7 @@ public sealed class ModelHostOnS3Tests(RadosgwFixture s3)
     }
 
     [Fact]
-    public async Task Predict_32ConcurrentFirstRequests_ExactlyOneGetObjectAndOneListing()
+    public async Task Predict_32ConcurrentFirstRequests_ExactlyOneGetObjectAndOneListingOfTheModelAndOneOfItsVersion()
     {
         var id = RadosgwFixture.NewId("herdhttp");
         await s3.PutModelAsync(id, 1, SmallModels.Small);
@@ -36,7 +36,9 @@ public sealed class ModelHostOnS3Tests(RadosgwFixture s3)
 
         Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
         Assert.Equal(1, app.Requests.Count(HttpMethod.Get, $"/{id}/1/model.onnx"));
-        Assert.Equal(1, app.Requests.Listings($"{id}/"));
+        // One listing of the model's versions, one of the version's folder (for external data files) by its one load.
+        Assert.Equal(2, app.Requests.Listings($"{id}/"));
+        Assert.Equal(1, app.Requests.Listings($"{id}/1/"));
     }
 
     [Fact]

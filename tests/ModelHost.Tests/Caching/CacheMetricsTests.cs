@@ -36,11 +36,11 @@ public sealed class CacheMetricsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/models/nope/predict", HttpStatusCode.NotFound)]
-    [InlineData("/models/nope/versions/3/predict", HttpStatusCode.NotFound)]
-    [InlineData("/models/m/versions/3/predict", HttpStatusCode.NotFound)]
-    [InlineData("/models/Not..An-Id/predict", HttpStatusCode.BadRequest)]
-    public async Task Predict_ModelTheStoreDoesNotHave_IsCountedWithoutModelTags(string path, HttpStatusCode status)
+    [InlineData("/models/nope/predict", HttpStatusCode.NotFound, ModelTags.UnknownModel)]
+    [InlineData("/models/nope/versions/3/predict", HttpStatusCode.NotFound, ModelTags.UnknownModel)]
+    [InlineData("/models/m/versions/3/predict", HttpStatusCode.NotFound, "m")]
+    [InlineData("/models/Not..An-Id/predict", HttpStatusCode.BadRequest, ModelTags.UnknownModel)]
+    public async Task Predict_ModelOrVersionTheStoreDoesNotHave_IsCountedUnderItsListedModelOrTheUnknownOne(string path, HttpStatusCode status, string countedUnder)
     {
         _app.AddModel("m", 1, TestModelFactory.Mlp(2, 8, 2));
         var client = _app.CreateClient();
@@ -51,8 +51,8 @@ public sealed class CacheMetricsTests : IDisposable
         Assert.Equal(status, response.StatusCode);
         var request = Assert.Single(metrics.Of("multimodel.prediction.duration"));
         Assert.Equal(((int)status).ToString(), request.Tag(PredictionMetrics.StatusCode));
-        Assert.False(request.Tags.ContainsKey(ModelTags.Id));
-        Assert.False(request.Tags.ContainsKey(ModelTags.Version));
+        Assert.Equal(countedUnder, request.Tag(ModelTags.Id));
+        Assert.False(request.Tags.ContainsKey(ModelTags.Version)); // the version was the caller's to make up
         Assert.Empty(metrics.Of("multimodel.cache.misses"));
     }
 

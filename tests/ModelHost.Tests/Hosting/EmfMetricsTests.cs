@@ -1,4 +1,5 @@
 using System.Net;
+using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHostProcess;
 using MultiModel.TestModels;
 using MultiModel.Tests.Shared;
@@ -75,13 +76,13 @@ public sealed class EmfMetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Invocations_UnknownId_CountedWithFunctionNameOnlyAndNeverWritten()
+    public async Task Invocations_UnknownId_CountedUnderTheOneUnknownModelAndNeverWritten()
     {
         foreach (var path in new[] { $"/models/{Unknown}/predict", $"/models/{Unknown}/versions/3/predict", $"/v2/models/{Unknown}/infer" })
         {
             var documents = await InvokeAsync(path, Body, HttpStatusCode.NotFound);
-            var process = Assert.Single(documents);
-            Assert.Equal((1, 1), (process.Value("Predictions"), process.Value("ClientErrors")));
+            var model = Assert.Single(documents, document => document.Has("Predictions"));
+            Assert.Equal((ModelTags.UnknownModel, 1, 1), (model.Member("ModelId"), model.Value("Predictions"), model.Value("ClientErrors")));
         }
 
         var everything = File.ReadAllLines(_host.LogPath).Where(line => line.Contains("\"_aws\"", StringComparison.Ordinal));

@@ -1,4 +1,5 @@
 using System.Net;
+using MultiModel.ModelHost.Caching;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
 
@@ -51,8 +52,8 @@ public sealed class PrometheusMetricsTests
 
         Assert.DoesNotContain(unknown, text, StringComparison.Ordinal);
         var notFound = PrometheusText.Parse(text).Where(sample => sample.Name == "multimodel_prediction_duration_seconds_count"
-            && sample.Labels.GetValueOrDefault("http_response_status_code") == "404" && !sample.Labels.ContainsKey("model_id"));
-        Assert.True(notFound.Sum(sample => sample.Value) >= 3, "the three 404s are counted, without a model");
+            && sample.Labels.GetValueOrDefault("http_response_status_code") == "404" && sample.Labels.GetValueOrDefault("model_id") == ModelTags.UnknownModel);
+        Assert.True(notFound.Sum(sample => sample.Value) >= 3, "the three 404s are counted, under the one unknown model");
     }
 
     [Fact]

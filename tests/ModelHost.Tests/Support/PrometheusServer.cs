@@ -69,6 +69,25 @@ public sealed class PrometheusServer : IAsyncDisposable
             : double.Parse(results[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// An instant PromQL query's every series, keyed by the values of <paramref name="labels"/> joined by spaces (an absent
+    /// label reads as empty), in key order.
+    /// </summary>
+    public async Task<SortedDictionary<string, double>> QuerySeriesAsync(string promql, params string[] labels)
+    {
+        using var response = await _client.GetAsync($"/api/v1/query?query={Uri.EscapeDataString(promql)}");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var series = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var result in json.RootElement.GetProperty("data").GetProperty("result").EnumerateArray())
+        {
+            var metric = result.GetProperty("metric");
+            var key = string.Join(' ', labels.Select(label => metric.TryGetProperty(label, out var value) ? value.GetString() : ""));
+            series[key] = double.Parse(result.GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
+        }
+
+        return series;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _client.Dispose();

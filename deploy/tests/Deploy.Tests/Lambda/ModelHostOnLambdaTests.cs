@@ -12,6 +12,7 @@ namespace MultiModel.Deploy.Tests.Lambda;
 public sealed class ModelHostOnLambdaTests(LambdaImageBuild build, ITestOutputHelper output)
 {
     private const string Iris = """{"inputs": {"features": [[5.1, 3.5, 1.4, 0.2], [6.3, 3.3, 6.0, 2.5]]}}""";
+    private const string OneIris = """{"inputs": {"features": [[5.1, 3.5, 1.4, 0.2]]}}""";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [SkippableFact]
@@ -87,13 +88,39 @@ public sealed class ModelHostOnLambdaTests(LambdaImageBuild build, ITestOutputHe
             requestIds.Add(result.RequestId);
         }
 
-        // The init phase's warm-up requests log predictions too; this is the line of the first real invocation.
         var first = await EventuallyAsync(() => function.Process.Output.FirstOrDefault(line =>
             line.Contains("\"Prediction\"", StringComparison.Ordinal) && line.Contains(requestIds[0], StringComparison.Ordinal)));
         using var json = JsonDocument.Parse(first);
         Assert.Equal("hit", json.RootElement.GetProperty("CacheResult").GetString());
         var later = durations.Skip(1).Order().ToArray();
         output.WriteLine($"first invocation after a prewarmed init: {durations[0]:F1} ms; later ones: median {later[later.Length / 2]:F1} ms (as the Runtime API sees them)");
+    }
+
+    [SkippableFact]
+    public async Task Warmup_OfAPrewarmedModel_LeavesNoTraceInDriftMetricsOrThePredictionLog()
+    {
+        await using var function = await StartAsync(new Dictionary<string, string> { ["ModelHost__Prewarm__Models__0"] = "iris" });
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(200, (await InvokeAsync(function.RuntimeApi, "POST", "/models/iris/predict", OneIris)).Status);
+        }
+
+        var described = await InvokeAsync(function.RuntimeApi, "GET", "/models/iris");
+        using var json = JsonDocument.Parse(described.Body);
+        var baselineSamples = json.RootElement.GetProperty("confidenceDrift").GetProperty("baselineSamples").GetInt64();
+        var output = function.Process.Output;
+        var predictionLines = output.Count(line => line.Contains("\"Prediction\"", StringComparison.Ordinal));
+        var emfPredictions = output.Where(line => line.Contains("\"_aws\"", StringComparison.Ordinal)).Sum(EmfPredictions);
+        var warmupLines = output.Count(line => line.Contains("LambdaWarmedUp", StringComparison.Ordinal));
+
+        Assert.Equal((2L, 2, 2.0, 1), (baselineSamples, predictionLines, emfPredictions, warmupLines));
+    }
+
+    private static double EmfPredictions(string line)
+    {
+        using var document = JsonDocument.Parse(line);
+        return document.RootElement.TryGetProperty("Predictions", out var count) ? count.GetDouble() : 0;
     }
 
     private static async Task<string> EventuallyAsync(Func<string?> find)

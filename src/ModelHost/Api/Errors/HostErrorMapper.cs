@@ -15,6 +15,7 @@ public static class HostErrorMapper
     {
         PredictionRejectedException rejected => new(rejected.StatusCode, rejected.Title, true),
         InvalidInputException => new(StatusCodes.Status400BadRequest, "Invalid input", true),
+        InputRejectedByModelException => new(StatusCodes.Status422UnprocessableEntity, "Input the model cannot run on", true),
         JsonException => new(StatusCodes.Status400BadRequest, "Malformed JSON", true),
         InvalidOperationException { InnerException: DecoderFallbackException } => new(StatusCodes.Status400BadRequest, "Malformed JSON", true),
         BadHttpRequestException badRequest => new(badRequest.StatusCode, "Bad request", true),

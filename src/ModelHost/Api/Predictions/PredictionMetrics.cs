@@ -15,7 +15,6 @@ public sealed class PredictionMetrics
 {
     public const string StatusCode = EmfContract.StatusCodeTag; // the tag EMF reads a status class from
 
-
     private readonly Histogram<double> _requests;
     private readonly Histogram<double> _inference;
 
@@ -30,17 +29,19 @@ public sealed class PredictionMetrics
 
     /// <summary>
     /// A finished request. <paramref name="heldModel"/> is the model the request held, null when it failed before holding
-    /// one (an invalid or unknown id, a version the store does not have, a refused body): then it carries no model tags,
-    /// so what a caller sends cannot add series (see <see cref="ModelTags"/>).
+    /// one (an invalid or unknown id, a version the store does not have, a refused body): then it is counted under
+    /// <paramref name="listedModelId"/>, the id when the store has listed that model, without a version, else under
+    /// <see cref="ModelTags.UnknownModel"/>, so every request is counted under some model and what a caller sends cannot
+    /// add series (see <see cref="ModelTags"/>).
     /// </summary>
-    public void Record(ModelRef? heldModel, int status, TimeSpan total, TimeSpan? inference = null)
+    public void Record(ModelRef? heldModel, string? listedModelId, int status, TimeSpan total, TimeSpan? inference = null)
     {
         if (!_requests.Enabled)
         {
             return; // nothing listens: the tags are not worth building
         }
 
-        var tags = heldModel is { } model ? ModelTags.For(model) : default;
+        var tags = heldModel is { } model ? ModelTags.For(model) : ModelTags.ForUnheld(listedModelId);
         if (inference is { } run)
         {
             _inference.Record(run.TotalSeconds, tags);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,7 @@ internal sealed class PredictionPipeline(
             scope.Request = format.Bind(scope.Body, scope.Lease!.Model.Signature);
             scope.ReleaseBody();
             SetBatchRows(scope);
-            scope.Captured = recorder.BeginCapture(scope.Model, context.TraceIdentifier, scope.Request.Inputs);
+            scope.Captured = scope.IsWarmup ? null : recorder.BeginCapture(scope.Model, context.TraceIdentifier, scope.Request.Inputs);
 
             // :: Step 7: the response cache, for a model it is on: a stored answer of this exact version, ETag, outputs and
             // input tensors is written as it was, and the model is not run; otherwise the answer about to be written is recorded
@@ -61,14 +62,14 @@ internal sealed class PredictionPipeline(
             else
             {
                 // :: Step 8: run; then free the inputs, unless a shadow runs on them
-                scope.Prediction = Predictor.Run(scope.Lease.Onnx, scope.Request.Inputs, scope.Request.Outputs);
+                RunModel(scope);
                 if (scope.Choice.Shadow is null)
                 {
                     scope.ReleaseInputs();
                 }
 
                 // :: Step 9: write the outputs from ONNX Runtime's buffers; a whole 200 goes into the response cache
-                await format.WriteAsync(context.Response, scope.Model, scope.Lease.Model.Labels, scope.Prediction, scope.Request, scope.Aborted);
+                await format.WriteAsync(context.Response, scope.Model, scope.Lease.Model.Labels, scope.Prediction!, scope.Request, scope.Aborted);
                 await CompleteResponseAsync(context);
                 responses.Store(scope);
             }
@@ -89,7 +90,7 @@ internal sealed class PredictionPipeline(
         // :: Step 11: the shadow, on the answer's inputs, after the caller has the answer: on Kestrel in the background,
         // so that the next request on the connection does not wait for it; on Lambda before the invocation ends (the
         // environment may be frozen after), where it adds to the billed duration
-        if (scope.Choice.Shadow is { } shadow)
+        if (scope.Choice.Shadow is { } shadow && !scope.IsWarmup)
         {
             scope.ReleaseSlot(); // it takes its own, only if one is free: a shadow never holds up a caller
             shadows.Start(shadow, scope.TakeAnswered(), inline: hosting.IsLambda);
@@ -105,10 +106,44 @@ internal sealed class PredictionPipeline(
         scope.Dispose(); // the answer to a failure holds nothing of the request's
         var error = HostErrorMapper.Classify(exception);
         var answered = await errors.TryWriteAsync(scope.Context, exception, error);
+        scope.ListedModelId = await ListedModelIdAsync(scope, error.Status);
         recorder.Record(PredictionOutcome.Failed(scope, error.Status));
         if (!answered && scope.Context.Response.HasStarted)
         {
             ExceptionDispatchInfo.Throw(exception); // part of the answer went out: the server must cut the response short
+        }
+    }
+
+    /// <summary>
+    /// The id a failed request that held no model is counted under: its own when the store has listed the model (a
+    /// version it does not have, a refused body), so that an id a caller makes up never becomes a metric's label. What
+    /// the resolver keeps is asked first; only a 404 of a pinned version, which never lists, asks the store (a kept
+    /// answer for a known model).
+    /// </summary>
+    private async ValueTask<string?> ListedModelIdAsync(PredictionScope scope, int status)
+    {
+        if (scope.HeldModel is not null || scope.IsWarmup || scope.ModelId.Length == 0)
+        {
+            return null;
+        }
+
+        if (versions.IsListed(scope.ModelId))
+        {
+            return scope.ModelId;
+        }
+
+        if (status != StatusCodes.Status404NotFound || !scope.Pinned)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await versions.ListAsync(scope.ModelId, CancellationToken.None)).Count > 0 ? scope.ModelId : null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return null; // the store cannot say now: counted as unknown
         }
     }
 
@@ -182,7 +217,7 @@ internal sealed class PredictionPipeline(
     /// </summary>
     private async Task AcquireModelAsync(PredictionScope scope)
     {
-        if (cache.TryAcquireLoaded(scope.Model) is { } loaded)
+        if (cache.TryAcquireLoaded(scope.Model, countHit: !scope.IsWarmup) is { } loaded)
         {
             scope.TakeLease(loaded);
             return;
@@ -200,6 +235,20 @@ internal sealed class PredictionPipeline(
         loading.Dispose();
         scope.TakeSlot(await slots.AcquireAsync(scope.Aborted));
         scope.TakeLease(await cache.AcquireAgainAsync(loading, scope.Aborted));
+    }
+
+    /// <summary>The run, timed whether it succeeds or not: a run the model failed on has its time in the log line too.</summary>
+    private static void RunModel(PredictionScope scope)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            scope.Prediction = Predictor.Run(scope.Lease!.Onnx, scope.Request!.Inputs, scope.Request.Outputs);
+        }
+        finally
+        {
+            scope.RunTime = Stopwatch.GetElapsedTime(started);
+        }
     }
 
     // Only the Lambda response limit reads it (that middleware exists only on Lambda): elsewhere the shapes are not asked

@@ -9,7 +9,7 @@ namespace MultiModel.ModelHost.Api.Predictions;
 /// <summary>
 /// Records a prediction's outcome once, in every place it is kept: the model's drift monitor and the capture record
 /// (an answered one, before its outputs are freed), the log line, the metrics, Triton's statistics, and its rollout's
-/// figures and guardrail.
+/// figures and guardrail. Lambda's init-phase warm-up requests are recorded nowhere: they are not traffic.
 /// </summary>
 /// <param name="captureWriter">Registered only when data capture is on.</param>
 internal sealed class PredictionRecorder(
@@ -33,6 +33,11 @@ internal sealed class PredictionRecorder(
 
     public void Record(in PredictionOutcome outcome)
     {
+        if (outcome.Warmup)
+        {
+            return; // the init phase's own requests: the warm-up server logs them once, as warm-up
+        }
+
         if (outcome.Prediction is { } prediction)
         {
             outcome.Model?.Confidence?.Record(prediction);
@@ -41,7 +46,7 @@ internal sealed class PredictionRecorder(
 
         var inference = outcome.Prediction?.InferenceTime;
         log.Write(outcome.ModelId, outcome.Version, outcome.Status, outcome.CacheResult, ResponseCacheValue(outcome.ResponseCache), outcome.LoadTime.TotalMilliseconds,
-            inference?.TotalMilliseconds ?? 0, outcome.Total.TotalMilliseconds);
+            outcome.RunTime?.TotalMilliseconds ?? 0, outcome.Total.TotalMilliseconds);
         if (outcome.HeldModel is { } held)
         {
             // Kept whether or not a metrics listener is on: Triton's statistics extension reads them back.
@@ -59,7 +64,7 @@ internal sealed class PredictionRecorder(
             }
         }
 
-        metrics.Record(outcome.HeldModel, outcome.Status, outcome.Total, inference);
+        metrics.Record(outcome.HeldModel, outcome.ListedModelId, outcome.Status, outcome.Total, inference);
         // A stored answer's time is the cache's, not the version's: it counts in the version's answers, not its latency.
         rollouts.Answered(outcome.Choice, outcome.Status, outcome.Total, held: outcome.HeldModel is not null, outcome.CacheHit && !outcome.FromResponseCache);
     }

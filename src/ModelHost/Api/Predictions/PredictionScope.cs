@@ -6,6 +6,7 @@ using MultiModel.ModelHost.Caching.ResponseCache;
 using MultiModel.ModelHost.Inference;
 using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Rollout;
+using MultiModel.ServiceDefaults.Lambda;
 
 namespace MultiModel.ModelHost.Api.Predictions;
 
@@ -24,6 +25,9 @@ internal sealed class PredictionScope(HttpContext context, IPredictionFormat for
     public long StartedTimestamp { get; } = Stopwatch.GetTimestamp();
 
     public HttpContext Context { get; } = context;
+
+    /// <summary>Made up by Lambda's init-phase warm-up: served in full, recorded nowhere (<see cref="WarmupRequestFeature"/>).</summary>
+    public bool IsWarmup { get; } = WarmupRequestFeature.IsSetOn(context);
 
     public IPredictionFormat Format { get; } = format;
 
@@ -50,11 +54,17 @@ internal sealed class PredictionScope(HttpContext context, IPredictionFormat for
     /// <summary>The model the request held: the model tags of its metrics. Null until a lease was taken.</summary>
     public ModelRef? HeldModel { get; private set; }
 
+    /// <summary>For a request that failed holding no model: its id once the store has listed that model, else null.</summary>
+    public string? ListedModelId { get; set; }
+
     public bool CacheHit { get; private set; }
 
     public TimeSpan LoadTime { get; private set; }
 
     public PredictionRequest? Request { get; set; }
+
+    /// <summary>How long the model ran, once it has, whether it succeeded or failed.</summary>
+    public TimeSpan? RunTime { get; set; }
 
     public Prediction? Prediction { get; set; }
 

@@ -16,9 +16,9 @@ internal sealed class ResponseCaching(ResponseCache cache)
     public async ValueTask<bool> TryAnswerAsync(PredictionScope scope)
     {
         var model = scope.Lease!.Model;
-        if (!cache.IsEnabled(model.Ref.Id))
+        if (scope.IsWarmup || !cache.IsEnabled(model.Ref.Id))
         {
-            return false;
+            return false; // a warm-up request leaves no trace, in the response cache either
         }
 
         scope.ResponseKey = cache.KeyOf(model, Shaping(scope), scope.Request!.Inputs);

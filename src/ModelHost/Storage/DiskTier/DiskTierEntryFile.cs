@@ -7,7 +7,11 @@ namespace MultiModel.ModelHost.Storage.DiskTier;
 /// <c>entry.json</c> beside each copy: what the file must look like to be trusted (size and write time, so a truncated
 /// or rewritten file is caught with one stat) and the ETag it had in the store, which revalidation compares.
 /// </summary>
-internal sealed record DiskTierEntryFile(string Id, int Version, long SizeBytes, string? ETag, long ModelWriteTimeTicks, ModelSidecar? Sidecar)
+/// <param name="SizeBytes">The model file's bytes and its external data files' together.</param>
+/// <param name="DataFiles">The external data files beside the model (name and bytes); null when it has none.</param>
+internal sealed record DiskTierEntryFile(
+    string Id, int Version, long SizeBytes, string? ETag, long ModelWriteTimeTicks, ModelSidecar? Sidecar,
+    IReadOnlyList<DiskTierDataFile>? DataFiles = null)
 {
     public const string FileName = "entry.json";
 
@@ -40,7 +44,8 @@ internal sealed record DiskTierEntryFile(string Id, int Version, long SizeBytes,
         }
     }
 
-    /// <summary>Whether the model file is still exactly what was written: same size, not rewritten since.</summary>
+    /// <summary>Whether the model file is still exactly what was written (same size, not rewritten since), and its data files are all there at their sizes.</summary>
     public bool Matches(FileInfo model) =>
-        model.Exists && model.Length == SizeBytes && model.LastWriteTimeUtc.Ticks == ModelWriteTimeTicks;
+        model.Exists && model.Length == SizeBytes - (DataFiles?.Sum(file => file.SizeBytes) ?? 0) && model.LastWriteTimeUtc.Ticks == ModelWriteTimeTicks
+        && (DataFiles ?? []).All(file => new FileInfo(Path.Combine(model.DirectoryName!, file.Name)) is { Exists: true } data && data.Length == file.SizeBytes);
 }

@@ -164,6 +164,7 @@ public sealed partial class DiskTierModelStore : IModelStore, IDisposable
         catch
         {
             DiskTierDirectory.TryDelete(temporary);
+            DiskTierDirectory.TryDelete(IModelFileFetcher.DataFolderOf(temporary));
             _index.Release(reserved);
             throw;
         }
@@ -195,15 +196,18 @@ public sealed partial class DiskTierModelStore : IModelStore, IDisposable
         System.IO.Directory.CreateDirectory(directory);
         var modelPath = Path.Combine(directory, ModelFiles.Model);
         File.Move(temporary, modelPath);
+        var dataFiles = MoveDataFiles(artifact, temporary, directory);
         var written = new FileInfo(modelPath);
-        if (written.Length != artifact.SizeBytes)
+        if (written.Length + dataFiles.Sum(file => file.SizeBytes) != artifact.SizeBytes)
         {
             DiskTierDirectory.TryDelete(directory);
             throw new ModelStoreUnavailableException(
                 $"The download of {artifact.Model} wrote {written.Length} of {artifact.SizeBytes} bytes; it will be fetched again.", TimeSpan.FromSeconds(1));
         }
 
-        var file = new DiskTierEntryFile(artifact.Model.Id, artifact.Model.Version, artifact.SizeBytes, artifact.ETag, written.LastWriteTimeUtc.Ticks, artifact.Sidecar);
+        var file = new DiskTierEntryFile(
+            artifact.Model.Id, artifact.Model.Version, artifact.SizeBytes, artifact.ETag, written.LastWriteTimeUtc.Ticks, artifact.Sidecar,
+            dataFiles.Count > 0 ? dataFiles : null);
         await file.WriteAsync(directory, CancellationToken.None);
         var now = _time.GetUtcNow();
         var entry = new DiskTierEntry(file, directory, now, now);
@@ -214,6 +218,21 @@ public sealed partial class DiskTierModelStore : IModelStore, IDisposable
 
         LogStored(artifact.Model.Id, artifact.Model.Version, artifact.SizeBytes, _index.UsedBytes);
         return entry.ToArtifact() with { Download = artifact.Download }; // this fetch did download it
+    }
+
+    /// <summary>The external data files the store downloaded beside the temporary model, moved beside the kept one under their own names.</summary>
+    private static List<DiskTierDataFile> MoveDataFiles(ModelArtifact artifact, string temporary, string directory)
+    {
+        var moved = new List<DiskTierDataFile>();
+        foreach (var path in artifact.DataFiles ?? [])
+        {
+            var name = Path.GetFileName(path);
+            File.Move(path, Path.Combine(directory, name));
+            moved.Add(new DiskTierDataFile(name, new FileInfo(Path.Combine(directory, name)).Length));
+        }
+
+        DiskTierDirectory.TryDelete(IModelFileFetcher.DataFolderOf(temporary));
+        return moved;
     }
 
     private void Discard(DiskTierEntry copy, string reason)

@@ -18,6 +18,9 @@ internal sealed class S3ModelKeys(string prefix)
 
     public string Model(ModelRef model) => Key(model, ModelFiles.Model);
 
+    /// <summary>The folder of one version: the model, its sidecar, and any external data files it names.</summary>
+    public string VersionFolder(ModelRef model) => Key(model, "");
+
     public string Sidecar(ModelRef model) => Key(model, ModelFiles.Sidecar);
 
     /// <summary>

@@ -64,14 +64,10 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
     }
 
     public Task<ModelArtifact> FetchAsync(ModelRef model, long maxBytes, CancellationToken cancellationToken) =>
-        FetchCoreAsync(model, maxBytes, size => new MemoryDownloadTarget(size), cancellationToken);
+        FetchCoreAsync(model, maxBytes, _ => null, cancellationToken);
 
     public Task<ModelArtifact> FetchAsync(ModelRef model, long maxBytes, Func<long, string?> destination, CancellationToken cancellationToken) =>
-        FetchCoreAsync(
-            model,
-            maxBytes,
-            size => destination(size) is { } path ? new FileDownloadTarget(path, size) : new MemoryDownloadTarget(size),
-            cancellationToken);
+        FetchCoreAsync(model, maxBytes, destination, cancellationToken);
 
     public async Task<bool> IsUnchangedAsync(ModelRef model, string etag, CancellationToken cancellationToken)
     {
@@ -87,8 +83,8 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
         return await modelCheck && await sidecarCheck;
     }
 
-    private async Task<ModelArtifact> FetchCoreAsync(
-        ModelRef model, long maxBytes, Func<long, DownloadTarget> targetForSize, CancellationToken cancellationToken)
+    /// <param name="destination">The file for the model given its size with its data files; null for memory.</param>
+    private async Task<ModelArtifact> FetchCoreAsync(ModelRef model, long maxBytes, Func<long, string?> destination, CancellationToken cancellationToken)
     {
         if (!ModelIdRule.IsValid(model.Id))
         {
@@ -99,9 +95,19 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
         var started = Stopwatch.GetTimestamp();
         var sidecar = ReadSidecarAsync(model, cancellationToken);
         DownloadedObject downloaded;
+        string? modelPath = null;
+        IReadOnlyList<DataFile> dataFiles = [];
         try
         {
-            downloaded = await DownloadAsync(model, key, maxBytes, targetForSize, cancellationToken);
+            dataFiles = await ListDataFilesAsync(model, cancellationToken);
+            var dataBytes = dataFiles.Sum(file => file.Size);
+            downloaded = await DownloadAsync(model, key, maxBytes - dataBytes, size =>
+            {
+                modelPath = destination(size + dataBytes);
+                return modelPath is not null ? new FileDownloadTarget(modelPath, size)
+                    : dataFiles.Count == 0 ? new MemoryDownloadTarget(size)
+                    : throw NeedsTheDiskTier(model, dataFiles, size + dataBytes);
+            }, cancellationToken, tooLarge: size => TooLarge(model, size + dataBytes, maxBytes));
         }
         catch
         {
@@ -111,22 +117,27 @@ public sealed partial class S3ModelStore : IModelStore, IModelFileFetcher
 
         using var target = downloaded.Target;
         var (labels, labelsETag) = await sidecar;
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        LogFetched(model.Id, model.Version, downloaded.Size, downloaded.Parts, elapsed.TotalMilliseconds);
-        return target.ToArtifact(model, downloaded.Size, ArtifactETag.Format(downloaded.ETag, labelsETag), labels) with
+        var artifact = target.ToArtifact(model, downloaded.Size, ArtifactETag.Format(downloaded.ETag, labelsETag), labels);
+        if (dataFiles.Count > 0)
         {
-            Download = new ModelDownload(downloaded.Size, elapsed),
-        };
+            var (paths, bytes) = await DownloadDataFilesAsync(model, dataFiles, modelPath!, cancellationToken);
+            artifact = artifact with { SizeBytes = downloaded.Size + bytes, DataFiles = paths };
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LogFetched(model.Id, model.Version, artifact.SizeBytes, downloaded.Parts, elapsed.TotalMilliseconds);
+        return artifact with { Download = new ModelDownload(artifact.SizeBytes, elapsed) };
     }
 
     private async Task<DownloadedObject> DownloadAsync(
-        ModelRef model, string key, long maxBytes, Func<long, DownloadTarget> targetForSize, CancellationToken cancellationToken)
+        ModelRef model, string key, long maxBytes, Func<long, DownloadTarget> targetForSize, CancellationToken cancellationToken,
+        Func<long, Exception>? tooLarge = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await _downloader.DownloadAsync(key, maxBytes, targetForSize, size => TooLarge(model, size, maxBytes), cancellationToken);
+                return await _downloader.DownloadAsync(key, maxBytes, targetForSize, tooLarge ?? (size => TooLarge(model, size, maxBytes)), cancellationToken);
             }
             catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.PreconditionFailed && attempt == 1)
             {
