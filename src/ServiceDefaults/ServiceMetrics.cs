@@ -40,7 +40,15 @@ public static class ServiceMetrics
     /// that <see cref="StartMetricsInBackground"/> builds it beside the meter provider.
     /// </summary>
     public static IServiceCollection AddInstruments<TInstruments>(this IServiceCollection services) where TInstruments : class =>
-        services.AddSingleton<TInstruments>().AddSingleton(new InstrumentsType(typeof(TInstruments)));
+        services.AddSingleton<TInstruments>().BuildWithMetrics<TInstruments>();
+
+    /// <summary>
+    /// Marks <typeparamref name="TService"/>, a singleton registered elsewhere whose constructor creates instruments, to
+    /// be built with them by <see cref="StartMetricsInBackground"/>: once the meter provider listens, each new instrument
+    /// costs OpenTelemetry's first-use work on the thread that creates it, which should not be the start-up thread.
+    /// </summary>
+    public static IServiceCollection BuildWithMetrics<TService>(this IServiceCollection services) where TService : class =>
+        services.AddSingleton(new InstrumentsType(typeof(TService)));
 
     /// <summary>
     /// When metrics are on, builds OpenTelemetry's meter provider and then the app's instruments
@@ -75,7 +83,12 @@ public static class ServiceMetrics
     // OpenTelemetry's types are only named in the two methods below, compiled only when metrics are on: with them off
     // (Lambda's default) its assemblies are not even loaded, which a cold start would pay for.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void AddOpenTelemetry(IServiceCollection services, MetricsOptions options, string serviceName) =>
+    private static void AddOpenTelemetry(IServiceCollection services, MetricsOptions options, string serviceName)
+    {
+        // The meter provider's build starts from the default resource, whose static set-up reads the process's name
+        // from /proc (~20 ms of a cold start). The start-up thread waits for that build when the host starts (the
+        // listeners are activated then), so the resource is made now, beside the rest of the app's set-up.
+        _ = Task.Run(static () => ResourceBuilder.CreateDefault());
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics =>
@@ -91,6 +104,7 @@ public static class ServiceMetrics
                     metrics.AddOtlpExporter();
                 }
             });
+    }
 
     // A failed build is not lost: the same exception comes again from the next request for that service.
     [MethodImpl(MethodImplOptions.NoInlining)]

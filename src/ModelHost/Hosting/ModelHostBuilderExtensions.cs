@@ -45,7 +45,7 @@ public static class ModelHostBuilderExtensions
         services.AddResponseCache();
         services.AddInstruments<CacheMetrics>();
         services.AddSingleton<ConfidenceMonitors>();
-        services.AddSingleton<ModelCache>();
+        services.AddSingleton<ModelCache>().BuildWithMetrics<ModelCache>(); // its gauges: OpenTelemetry's work, off the start-up thread
         services.AddSingleton<VersionResolver>();
         services.AddRollouts();
         services.AddSingleton<PrewarmHealthCheck>();

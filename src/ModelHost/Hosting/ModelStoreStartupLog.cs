@@ -8,17 +8,22 @@ namespace MultiModel.ModelHost.Hosting;
 /// <summary>
 /// Says once, as the host starts, which store serves models, and warns when the local folder is missing or holds no
 /// model. Without it a mistyped ModelHost__Store__LocalRoot starts silently and every request answers that its model
-/// does not exist. Runs before the prewarm and off the request path; the S3 store is only named, since asking the
-/// bucket here would put a network call (and its failures) in every start.
+/// does not exist. Runs once the server listens (StartedAsync: the folder listing and the first log event are not worth
+/// delaying the first request for) and off the request path; the S3 store is only named, since asking the bucket here
+/// would put a network call (and its failures) in every start.
 /// </summary>
 internal sealed partial class ModelStoreStartupLog(
     IOptions<ModelStoreOptions> store,
     IOptions<S3ModelStoreOptions> s3,
     IOptions<DiskTierOptions> diskTier,
     IConfiguration configuration,
-    ILogger<ModelStoreStartupLog> logger) : IHostedService
+    ILogger<ModelStoreStartupLog> logger) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         if (ModelStoreKinds.TryParse(configuration[ModelStoreKinds.Setting], out var kind) && kind == ModelStoreKind.S3)
         {
@@ -42,7 +47,11 @@ internal sealed partial class ModelStoreStartupLog(
         }
     }
 
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     // Counted as requests see them: a model is a folder with at least one version the store would serve.
     private static async Task<int> CountModelsAsync(LocalFolderModelStore folder, CancellationToken cancellationToken)
