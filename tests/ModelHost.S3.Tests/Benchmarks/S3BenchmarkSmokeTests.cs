@@ -37,6 +37,8 @@ public sealed class S3BenchmarkSmokeTests
 
         var report = await output + await errors;
         Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}:\n{report}");
+        Assert.Contains("phase: DiskTier fetch alone (download and write)", report, StringComparison.Ordinal);
+        Assert.Contains("The floor for a store's cold load is session creation", report, StringComparison.Ordinal);
         Assert.Contains("## (b) Reload from the disk tier", report, StringComparison.Ordinal);
         Assert.Contains("DiskTier reload (RevalidateAfter 1 day) + session", report, StringComparison.Ordinal);
     }
