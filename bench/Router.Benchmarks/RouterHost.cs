@@ -4,12 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MultiModel.Router.Health;
 using MultiModel.ServiceDefaults;
 
 namespace MultiModel.Router.Benchmarks;
 
-/// <summary>The real router (built as its Program.cs builds it) on Kestrel, one rule: every model to the backend.</summary>
+/// <summary>The real router (its services and pipeline as Program.cs builds them) on Kestrel, one rule: every model to the backend.</summary>
 public sealed class RouterHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -47,11 +46,7 @@ public sealed class RouterHost : IAsyncDisposable
         builder.AddServiceDefaults();
         builder.AddRouter();
         var app = builder.Build();
-        app.UseRequestIds();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapDefaultEndpoints(new HealthResponses(HealthResponseWriter.WriteAsync));
-        app.MapRouterApi();
+        app.UseRouter();
         await app.StartAsync();
         var url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new RouterHost(app, url, directory);

@@ -9,10 +9,12 @@ namespace MultiModel.Router;
 /// Health is mapped by the service defaults; middleware is in Program.cs.</summary>
 public static class RouterApi
 {
+    private static readonly string[] ForwardedPrefixes = ["/models", "/v2/models"];
+
     public static IEndpointRouteBuilder MapRouterApi(this IEndpointRouteBuilder app)
     {
         // Every method and sub-path under a model: the router need not track the ModelHost's route list.
-        foreach (var prefix in new[] { "/models/{id}", "/v2/models/{id}" })
+        foreach (var prefix in ForwardedPrefixes.Select(static prefix => prefix + "/{id}"))
         {
             app.Map(prefix, Forward);
             app.Map(prefix + "/{**rest}", Forward);
@@ -21,6 +23,20 @@ public static class RouterApi
         app.MapGet("/router/rules", GetRules);
         app.MapFallback(NotFound);
         return app;
+    }
+
+    /// <summary>Whether a path is one the router forwards (a model's), rather than one of its own endpoints.</summary>
+    public static bool IsForwarded(PathString path)
+    {
+        foreach (var prefix in ForwardedPrefixes)
+        {
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase, out var rest) && rest.HasValue && rest.Value!.Length > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Task<IResult> Forward(HttpContext context, string id, ModelForwarder forwarder) => forwarder.ForwardAsync(context, id);

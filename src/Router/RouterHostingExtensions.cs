@@ -65,6 +65,25 @@ public static class RouterHostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The router's middleware and endpoints, in order: one definition for Program.cs and for the benchmark's host, so
+    /// what is measured is what runs.
+    /// </summary>
+    public static WebApplication UseRouter(this WebApplication app)
+    {
+        app.UseRequestIds();
+        app.UseLambdaResponseLimit(); // on Lambda only: a response over its 6 MB limit becomes a 413 that says so
+        app.UseExceptionHandler();
+        // Bodiless errors from the framework (a wrong method on the router's own endpoints) become ProblemDetails too.
+        // Not on forwarded routes: they take every method, and their answer is the target's or the router's own
+        // ProblemDetails, so the middleware would only cost each forwarded request its feature and wrapper (~360 bytes).
+        app.UseWhen(static context => !RouterApi.IsForwarded(context.Request.Path), static branch => branch.UseStatusCodePages());
+        app.MapDefaultEndpoints(new HealthResponses(HealthResponseWriter.WriteAsync));
+        app.MapOpenInferenceApi(); // /v2/health/*, GET /v2, POST /v2/repository/index
+        app.MapRouterApi();
+        return app;
+    }
+
     private static AmazonSimpleSystemsManagementClient CreateSsmClient(IServiceProvider sp)
     {
         var options = sp.GetRequiredService<IOptions<RulesOptions>>().Value;
