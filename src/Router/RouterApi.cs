@@ -6,7 +6,7 @@ using MultiModel.Router.Rules.Sources;
 namespace MultiModel.Router;
 
 /// <summary>The router's own endpoints: the ModelHost's per-model routes (forwarded) and a view of the rules.
-/// Health is mapped by the service defaults; middleware is in Program.cs.</summary>
+/// Health is mapped by the service defaults; the middleware and the order of it all are in RouterHostingExtensions.UseRouter.</summary>
 public static class RouterApi
 {
     private static readonly string[] ForwardedPrefixes = ["/models", "/v2/models"];

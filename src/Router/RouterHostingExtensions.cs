@@ -74,9 +74,10 @@ public static class RouterHostingExtensions
         app.UseRequestIds();
         app.UseLambdaResponseLimit(); // on Lambda only: a response over its 6 MB limit becomes a 413 that says so
         app.UseExceptionHandler();
-        // Bodiless errors from the framework (a wrong method on the router's own endpoints) become ProblemDetails too.
-        // Not on forwarded routes: they take every method, and their answer is the target's or the router's own
-        // ProblemDetails, so the middleware would only cost each forwarded request its feature and wrapper (~360 bytes).
+        // Bodiless errors from the framework on the router's own endpoints become ProblemDetails too (unknown paths and
+        // methods reach the fallback, which answers one itself). Not on forwarded routes: they take every method, and
+        // their answer is the target's or the router's own ProblemDetails, so there the middleware would only cost each
+        // request its feature and wrapper (~360 bytes).
         app.UseWhen(static context => !RouterApi.IsForwarded(context.Request.Path), static branch => branch.UseStatusCodePages());
         app.MapDefaultEndpoints(new HealthResponses(HealthResponseWriter.WriteAsync));
         app.MapOpenInferenceApi(); // /v2/health/*, GET /v2, POST /v2/repository/index
