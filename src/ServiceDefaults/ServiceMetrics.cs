@@ -80,8 +80,8 @@ public static class ServiceMetrics
         return endpoints;
     }
 
-    // OpenTelemetry's types are only named in the three methods below marked NoInlining, compiled only when metrics are on: with them off
-    // (Lambda's default) its assemblies are not even loaded, which a cold start would pay for.
+    // OpenTelemetry's types are only named in the three methods below marked NoInlining, compiled only when metrics are
+    // on: with them off (Lambda's default) its assemblies are not even loaded, which a cold start would pay for.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void AddOpenTelemetry(IServiceCollection services, MetricsOptions options, string serviceName)
     {
