@@ -14,6 +14,7 @@ try
 catch (InvalidSettingException exception)
 {
     Console.Error.WriteLine(exception.Message); // one line naming the setting, not a stack trace and an abort
+    builder.SettleRuntimeBeforeExit();
     return 1;
 }
 

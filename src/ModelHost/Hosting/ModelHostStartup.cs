@@ -24,6 +24,21 @@ public static class ModelHostStartup
     }
 
     /// <summary>
+    /// Lets ONNX Runtime's background start finish before the process exits early (an invalid setting): exiting while
+    /// its native start runs on another thread crashed the process in its teardown (exit 134 or 139 in 2 of 20-30
+    /// starts with an invalid <c>ModelHost:Store:Kind</c>) instead of exiting 1 with the setting's line.
+    /// </summary>
+    public static void SettleRuntimeBeforeExit(this WebApplicationBuilder builder)
+    {
+        var registered = builder.Services.LastOrDefault(service => service.ServiceType == typeof(OnnxRuntimeStartup));
+        if (registered?.ImplementationInstance is OnnxRuntimeStartup startup)
+        {
+            // Its own failure is not why the process exits; the setting's line says that.
+            _ = startup.SessionOptions.ContinueWith(static _ => { }, TaskScheduler.Default).Wait(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    /// <summary>
     /// What runs once on ONNX Runtime's background start: a request's path through our format on the warm-up model,
     /// then the store's JSON reads, so that neither's first use lands on the first request.
     /// </summary>

@@ -39,14 +39,21 @@ public sealed class ModelStoreSettingsTests
         Assert.Equal($"ModelHost:Store:Kind is '{kind}'; valid values: Local, S3.", error.Message);
     }
 
+    /// <remarks>
+    /// Twelve starts, not one: the exit once raced ONNX Runtime's native start on its background thread and crashed the
+    /// process (exit 134 or 139) in about one start in fifteen.
+    /// </remarks>
     [Fact]
     public async Task Start_KindThatNamesNoStore_ExitsOneWithTheLineAndNoStackTrace()
     {
-        var exit = await HostProcess.RunToExitAsync(new Dictionary<string, string> { ["ModelHost__Store__Kind"] = "S4" }, TimeSpan.FromSeconds(60));
+        for (var start = 0; start < 12; start++)
+        {
+            var exit = await HostProcess.RunToExitAsync(new Dictionary<string, string> { ["ModelHost__Store__Kind"] = "S4" }, TimeSpan.FromSeconds(60));
 
-        Assert.True(exit.ExitCode == 1, exit.ToString());
-        Assert.Contains("ModelHost:Store:Kind is 'S4'; valid values: Local, S3.", exit.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("Unhandled exception", exit.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", exit.Output, StringComparison.Ordinal);
+            Assert.True(exit.ExitCode == 1, $"start {start + 1}: {exit}");
+            Assert.Contains("ModelHost:Store:Kind is 'S4'; valid values: Local, S3.", exit.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", exit.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", exit.Output, StringComparison.Ordinal);
+        }
     }
 }
