@@ -20,10 +20,10 @@ public static class RouterHostingExtensions
     public static WebApplicationBuilder AddRouter(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<RouterOptions>().BindConfiguration(RouterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ForwardingOptions>().BindConfiguration(ForwardingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RequestLogOptions>().BindConfiguration(RequestLogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RouterOptions>().BindSettings(RouterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RulesOptions>().BindSettings(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ForwardingOptions>().BindSettings(ForwardingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RequestLogOptions>().BindSettings(RequestLogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddHealthChecks().AddCheck<RulesHealthCheck>("rules", tags: [HealthEndpoints.ReadyTag]);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MultiModel.ServiceDefaults;
 
 namespace MultiModel.Router.Tests;
 
@@ -34,5 +35,36 @@ public sealed class OptionsValidationTests
         var error = Assert.ThrowsAny<Exception>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InvalidSettings_TwoOutOfRange_OneLineEachNamingItsSection()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Router:Forwarding:MaxRetryAttempts"] = "9",
+            ["Router:Logging:SuccessSampleEvery"] = "0",
+        });
+        builder.AddRouter();
+        using var app = builder.Build();
+
+        var lines = app.InvalidSettings()?.Split(Environment.NewLine) ?? [];
+
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, line => line.StartsWith("Invalid setting in Router:Forwarding: ", StringComparison.Ordinal)
+            && line.Contains("Router:Forwarding:MaxRetryAttempts must be between 0 and 5", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("Invalid setting in Router:Logging: ", StringComparison.Ordinal)
+            && line.Contains("Router:Logging:SuccessSampleEvery must be between 1 and 1000000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void InvalidSettings_Defaults_None()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.AddRouter();
+        using var app = builder.Build();
+
+        Assert.Null(app.InvalidSettings());
     }
 }

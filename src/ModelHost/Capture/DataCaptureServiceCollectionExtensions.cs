@@ -19,7 +19,7 @@ public static class DataCaptureServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDataCapture(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DataCaptureOptions>().BindConfiguration(DataCaptureOptions.SectionName).ValidateGenerated<DataCaptureOptions, DataCaptureOptionsValidator>().ValidateOnStart();
+        services.AddOptions<DataCaptureOptions>().BindSettings(DataCaptureOptions.SectionName).ValidateGenerated<DataCaptureOptions, DataCaptureOptionsValidator>().ValidateOnStart();
         services.AddSingleton<DataCapture>();
         var settings = configuration.GetSection(DataCaptureOptions.SectionName).Get<DataCaptureOptions>() ?? new DataCaptureOptions();
         if (!settings.Enabled)

@@ -33,7 +33,7 @@ public static class ModelHostBuilderExtensions
         services.AddModelHostOptions<ModelCacheOptions, ModelCacheOptionsValidator>(ModelCacheOptions.SectionName);
         services.AddModelHostOptions<InferenceOptions, InferenceOptionsValidator>(InferenceOptions.SectionName);
         services.AddModelHostOptions<PredictionLimits, PredictionLimitsValidator>(PredictionLimits.SectionName);
-        services.AddOptions<PrewarmOptions>().BindConfiguration(PrewarmOptions.SectionName); // nothing in it to validate
+        services.AddOptions<PrewarmOptions>().BindSettings(PrewarmOptions.SectionName); // nothing in it to validate
         services.AddModelHostOptions<ModelStoreOptions, ModelStoreOptionsValidator>(ModelStoreOptions.SectionName);
         services.AddModelHostOptions<ConfidenceDriftOptions, ConfidenceDriftOptionsValidator>(ConfidenceDriftOptions.SectionName);
 
@@ -120,7 +120,7 @@ public static class ModelHostBuilderExtensions
     /// </summary>
     private static void AddResponseCache(this IServiceCollection services)
     {
-        services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.SectionName).ValidateGenerated<ResponseCacheOptions, ResponseCacheOptionsValidator>()
+        services.AddOptions<ResponseCacheOptions>().BindSettings(ResponseCacheOptions.SectionName).ValidateGenerated<ResponseCacheOptions, ResponseCacheOptionsValidator>()
             .Validate<IOptions<ModelCacheOptions>>(
                 static (responses, models) => !responses.Enabled || ModelBudget(models.Value, responses).Bytes >= ResponseCacheOptions.MinimumModelBudgetMegabytes * 1024L * 1024,
                 $"{ResponseCacheOptions.SectionName}:MaxMegabytes takes too much of the process's budget ({ModelCacheOptions.SectionName}:BudgetMegabytes, or " +
@@ -139,5 +139,5 @@ public static class ModelHostBuilderExtensions
     private static void AddModelHostOptions<TOptions, TValidator>(this IServiceCollection services, string section)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions> =>
-        services.AddOptions<TOptions>().BindConfiguration(section).ValidateGenerated<TOptions, TValidator>().ValidateOnStart();
+        services.AddOptions<TOptions>().BindSettings(section).ValidateGenerated<TOptions, TValidator>().ValidateOnStart();
 }

@@ -56,4 +56,15 @@ public sealed class ModelStoreSettingsTests
             Assert.DoesNotContain("   at ", exit.Output, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Start_SettingOutOfRange_ExitsOneWithTheLineNamingItAndNoStackTrace()
+    {
+        var exit = await HostProcess.RunToExitAsync(new Dictionary<string, string> { ["ModelHost__Cache__MaxConcurrentLoads"] = "0" }, TimeSpan.FromSeconds(60));
+
+        Assert.True(exit.ExitCode == 1, exit.ToString());
+        Assert.Contains("Invalid setting in ModelHost:Cache: MaxConcurrentLoads: The field MaxConcurrentLoads must be between 1 and 64.", exit.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", exit.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", exit.Output, StringComparison.Ordinal);
+    }
 }

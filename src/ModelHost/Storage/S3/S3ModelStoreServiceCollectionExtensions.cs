@@ -21,8 +21,8 @@ public static class S3ModelStoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddS3ModelStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<S3ModelStoreOptions>().BindConfiguration(S3ModelStoreOptions.SectionName).ValidateGenerated<S3ModelStoreOptions, S3ModelStoreOptionsValidator>().ValidateOnStart();
-        services.AddOptions<DiskTierOptions>().BindConfiguration(DiskTierOptions.SectionName).ValidateGenerated<DiskTierOptions, DiskTierOptionsValidator>().ValidateOnStart();
+        services.AddOptions<S3ModelStoreOptions>().BindSettings(S3ModelStoreOptions.SectionName).ValidateGenerated<S3ModelStoreOptions, S3ModelStoreOptionsValidator>().ValidateOnStart();
+        services.AddOptions<DiskTierOptions>().BindSettings(DiskTierOptions.SectionName).ValidateGenerated<DiskTierOptions, DiskTierOptionsValidator>().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddKeyedSingleton<IAmazonS3>(ClientKey, (provider, _) =>
