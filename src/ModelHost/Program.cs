@@ -19,6 +19,7 @@ catch (InvalidSettingException exception)
 }
 
 var app = builder.Build();
+app.StartMetricsInBackground(); // OpenTelemetry's meter provider built on the thread pool, overlapping the rest of start-up
 if (app.InvalidSettings() is { } invalid)
 {
     Console.Error.WriteLine(invalid); // one line per setting out of range, not the host's stack trace and an abort
@@ -26,7 +27,6 @@ if (app.InvalidSettings() is { } invalid)
     return 1;
 }
 
-app.StartMetricsInBackground(); // OpenTelemetry's meter provider built on the thread pool, overlapping the rest of start-up
 app.UseRequestIds();
 app.UseLambdaResponseLimit(); // on Lambda only: a response over its 6 MB limit becomes a 413 that says so
 app.UseExceptionHandler();

@@ -15,13 +15,13 @@ catch (InvalidSettingException exception)
 builder.AddRouter();
 
 var app = builder.Build();
+app.StartMetricsInBackground(); // OpenTelemetry's meter provider built on the thread pool, overlapping the rest of start-up
 if (app.InvalidSettings() is { } invalid)
 {
     Console.Error.WriteLine(invalid); // one line per setting out of range, not the host's stack trace and an abort
     return 1;
 }
 
-app.StartMetricsInBackground(); // OpenTelemetry's meter provider built on the thread pool, overlapping the rest of start-up
 app.UseRouter();
 app.Run();
 return 0;
