@@ -2,13 +2,16 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MultiModel.ModelHost.Caching.ResponseCache;
+using MultiModel.ModelHost.Hosting;
 using MultiModel.ModelHost.Models;
 using MultiModel.ModelHost.Tests.Rollout;
 using MultiModel.ModelHost.Tests.Support;
 using MultiModel.TestModels;
+using MultiModel.ServiceDefaults;
 using MultiModel.TestSupport;
 
 namespace MultiModel.ModelHost.Tests.Caching;
@@ -274,14 +277,25 @@ public sealed class ResponseCacheTests : IDisposable
         Assert.Equal(2, host.App.Services.GetRequiredService<ResponseCache>().Entries);
     }
 
+    /// <remarks>Checked as Program.cs checks before it starts the host (and exits 1 with these lines).</remarks>
     [Fact]
     public void Start_ResponseCacheTakingTheWholeBudget_FailsNamingTheSetting()
     {
-        using var app = App(new() { ["ModelHost:Cache:BudgetMegabytes"] = "100", ["ModelHost:ResponseCache:MaxMegabytes"] = "50" });
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ModelHost:ResponseCache:Models:m:Enabled"] = "true",
+            ["ModelHost:Cache:BudgetMegabytes"] = "100",
+            ["ModelHost:ResponseCache:MaxMegabytes"] = "50",
+        });
+        builder.AddModelHost();
+        using var app = builder.Build();
 
-        var failure = Assert.ThrowsAny<OptionsValidationException>(() => app.CreateClient());
+        var failure = app.InvalidSettings();
 
-        Assert.Contains("ModelHost:ResponseCache:MaxMegabytes", failure.Message);
+        Assert.NotNull(failure);
+        Assert.StartsWith("Invalid setting in ModelHost:ResponseCache: ", failure, StringComparison.Ordinal);
+        Assert.Contains("ModelHost:ResponseCache:MaxMegabytes", failure, StringComparison.Ordinal);
     }
 
     [Fact]
