@@ -46,7 +46,7 @@ public sealed class RouterHost : IAsyncDisposable
         builder.AddServiceDefaults();
         builder.AddRouter();
         var app = builder.Build();
-        app.UseRouter();
+        app.UseRouterPipeline();
         await app.StartAsync();
         var url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new RouterHost(app, url, directory);

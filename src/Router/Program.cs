@@ -22,7 +22,7 @@ if (app.InvalidSettings() is { } invalid)
     return 1;
 }
 
-app.UseRouter();
+app.UseRouterPipeline();
 app.Run();
 return 0;
 

@@ -5,8 +5,10 @@ using MultiModel.Router.Rules.Sources;
 
 namespace MultiModel.Router;
 
-/// <summary>The router's own endpoints: the ModelHost's per-model routes (forwarded) and a view of the rules.
-/// Health is mapped by the service defaults; the middleware and the order of it all are in RouterHostingExtensions.UseRouter.</summary>
+/// <summary>
+/// The router's own endpoints: the ModelHost's per-model routes (forwarded) and a view of the rules. Health is mapped
+/// by the service defaults; the middleware, and the order of it all, are in RouterHostingExtensions.UseRouterPipeline.
+/// </summary>
 public static class RouterApi
 {
     private static readonly string[] ForwardedPrefixes = ["/models", "/v2/models"];

@@ -67,9 +67,9 @@ public static class RouterHostingExtensions
 
     /// <summary>
     /// The router's middleware and endpoints, in order: one definition for Program.cs and for the benchmark's host, so
-    /// what is measured is what runs.
+    /// what is measured is what runs. (Not named UseRouter: ASP.NET Core's UseRouter adds its routing middleware.)
     /// </summary>
-    public static WebApplication UseRouter(this WebApplication app)
+    public static WebApplication UseRouterPipeline(this WebApplication app)
     {
         app.UseRequestIds();
         app.UseLambdaResponseLimit(); // on Lambda only: a response over its 6 MB limit becomes a 413 that says so
