@@ -3,6 +3,7 @@
 # to check that its charts are drawn by a real browser, not only that the file has <svg> in it.
 # Idempotent: when the browser is already there it only checks and returns at once.
 set -euo pipefail
+. "$(dirname "$0")/apt-install.sh"
 
 if command -v chromium >/dev/null 2>&1; then
   echo "prereqs-chromium: $(chromium --version 2>/dev/null | head -1)"
@@ -10,11 +11,7 @@ if command -v chromium >/dev/null 2>&1; then
 fi
 
 echo "prereqs-chromium: installing Debian's chromium package"
-sudo_cmd=""
-if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo_cmd apt-get update -qq
-$sudo_cmd apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+apt_install chromium fonts-dejavu-core
 
 command -v chromium >/dev/null 2>&1 || { echo "prereqs-chromium: chromium still missing after install" >&2; exit 1; }
 echo "prereqs-chromium: $(chromium --version 2>/dev/null | head -1) installed"

@@ -4,6 +4,7 @@
 # uses the .NET SDK and NuGet only.
 # Idempotent: when node is already there it only checks the version and returns at once.
 set -euo pipefail
+. "$(dirname "$0")/apt-install.sh"
 
 minimum_major=18 # jsii 1.103 (behind Amazon.CDK.Lib 2.160.0) refuses older Node.js
 
@@ -15,11 +16,7 @@ if command -v node >/dev/null 2>&1 && [ "$(node_major)" -ge "$minimum_major" ]; 
 fi
 
 echo "prereqs-deploy: installing Node.js (need >= $minimum_major)"
-sudo_cmd=""
-if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo_cmd apt-get update -qq
-$sudo_cmd apt-get install -y -qq --no-install-recommends nodejs >/dev/null
+apt_install nodejs
 
 if ! command -v node >/dev/null 2>&1 || [ "$(node_major)" -lt "$minimum_major" ]; then
   echo "prereqs-deploy: node >= $minimum_major still missing after install (found: $(node --version 2>/dev/null || echo none))" >&2

@@ -2,6 +2,7 @@
 # Installs the single-node Ceph (mon + memstore OSD + radosgw) that tests/ModelHost.S3.Tests starts on loopback.
 # Idempotent: when every binary is already there it only checks and returns in well under a second.
 set -euo pipefail
+. "$(dirname "$0")/apt-install.sh"
 
 needed=(ceph-mon ceph-osd radosgw radosgw-admin monmaptool ceph)
 missing=()
@@ -15,12 +16,8 @@ if [ "${#missing[@]}" -eq 0 ]; then
 fi
 
 echo "prereqs-s3: installing Ceph for ${missing[*]}"
-sudo_cmd=""
-if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo_cmd apt-get update -qq
 # ceph-common brings the ceph CLI and monmaptool; recommends are not needed for a test cluster.
-$sudo_cmd apt-get install -y -qq --no-install-recommends ceph-mon ceph-osd radosgw ceph-common >/dev/null
+apt_install ceph-mon ceph-osd radosgw ceph-common
 
 for binary in "${needed[@]}"; do
   command -v "$binary" >/dev/null 2>&1 || { echo "prereqs-s3: $binary still missing after install" >&2; exit 1; }
