@@ -6,7 +6,7 @@ using MultiModel.ModelHost.Benchmarks;
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- metrics [rounds] [predictions per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- metrics-emf [rounds] [predictions per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- drift-capture [rounds] [predictions per round]
-// dotnet run -c Release --project bench/ModelHost.Benchmarks -- wire [rounds] [requests per side per round] [baseline ModelHost.dll]
+// dotnet run -c Release --project bench/ModelHost.Benchmarks -- wire [rounds] [requests per side per round] [baseline ModelHost.dll] [--model file.onnx]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- baseline <baseline ModelHost.dll> [rounds] [predictions per side per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- json-read [rounds] [reads per side per round]
 // dotnet run -c Release --project bench/ModelHost.Benchmarks -- load <predict URL> <JSON body> [seconds]
@@ -65,10 +65,14 @@ if (which is "drift-capture" or "all")
 
 if (which is "wire" or "all")
 {
+    // --model (a real model, e.g. models/resnet18.onnx beside this program) may come anywhere after "wire".
+    var modelAt = which == "wire" ? Array.IndexOf(args, "--model") : -1;
+    var wireArgs = modelAt < 0 ? args : [.. args[..modelAt], .. args[(modelAt + 2)..]];
     await WireFormatBenchmark.RunAsync(
-        int.TryParse(args.ElementAtOrDefault(1), out var wireRounds) ? wireRounds : 10,
-        int.TryParse(args.ElementAtOrDefault(2), out var wirePerRound) ? wirePerRound : 10,
-        which == "wire" ? args.ElementAtOrDefault(3) : null);
+        int.TryParse(wireArgs.ElementAtOrDefault(1), out var wireRounds) ? wireRounds : 10,
+        int.TryParse(wireArgs.ElementAtOrDefault(2), out var wirePerRound) ? wirePerRound : 10,
+        which == "wire" ? wireArgs.ElementAtOrDefault(3) : null,
+        modelAt < 0 ? null : args.ElementAtOrDefault(modelAt + 1) ?? throw new ArgumentException("--model needs the path of an .onnx file."));
 }
 
 if (which == "baseline")

@@ -7,7 +7,6 @@ using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
 using MultiModel.ModelHost.Api.Formats.Json;
 using MultiModel.ModelHostProcess;
-using MultiModel.TestModels;
 
 namespace MultiModel.ModelHost.Benchmarks;
 
@@ -15,29 +14,30 @@ namespace MultiModel.ModelHost.Benchmarks;
 /// One image-sized input (1 x 3 x 224 x 224 float32, as resnet18 takes) sent each way the host reads it, against a
 /// direct <c>InferenceSession.Run</c> of the same model and input in this process, in rotating order per round: Open
 /// Inference with Triton's binary tensor data extension (as tritonclient.http sends it: no Content-Type, raw bytes
-/// after the JSON, the output asked back as binary), Open Inference JSON, and the native JSON. The model is an MLP over
-/// the flattened image, lighter than resnet18, so the ratios overstate the wire's share; the milliseconds it adds are
-/// printed beside them. With a baseline build's ModelHost.dll, the same three run against it in the same rotation too.
+/// after the JSON, the output asked back as binary), Open Inference JSON, and the native JSON. By default the model is
+/// an MLP over the flattened image, lighter than resnet18, so the ratios overstate the wire's share; <c>--model</c>
+/// runs a real model instead (the benchmark's build copies ML.NET's resnet18 to <c>models/resnet18.onnx</c> beside
+/// it), its first input filled and its first output asked for. With a baseline build's ModelHost.dll, the same three
+/// run against it in the same rotation too.
 /// </summary>
 internal static class WireFormatBenchmark
 {
     internal const int Elements = 3 * 224 * 224;
     internal const int Outputs = 10;
 
-    public static async Task RunAsync(int rounds, int perRound, string? baselineHost)
+    public static async Task RunAsync(int rounds, int perRound, string? baselineHost, string? modelPath)
     {
-        var model = TestModelFactory.Mlp(Elements, 64, Outputs);
         var root = Directory.CreateTempSubdirectory("modelhost-wire-").FullName;
-        TestModelFactory.WriteToStore(root, "image", 1, model);
-        var input = Enumerable.Range(0, Elements).Select(i => (float)Math.Sin(i)).ToArray();
+        var model = modelPath is null ? WireModel.Generated(root) : WireModel.FromFile(root, modelPath);
+        var input = Enumerable.Range(0, model.Elements).Select(i => (float)Math.Sin(i)).ToArray();
         var quiet = new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = "Warning" };
         await using var host = await HostProcess.StartAsync(root, quiet);
         await using var baseline = baselineHost is null ? null : await HostProcess.StartAsync(root, quiet, Path.GetFullPath(baselineHost));
         using var client = Client(host);
         using var baselineClient = baseline is null ? null : Client(baseline);
         // The bodies are made once: serializing 150,528 floats per request would time the client, not the host.
-        var (binaryBody, headerLength) = OpenInferenceBinaryBody(input);
-        var (oipJson, nativeJson) = (OpenInferenceJson(input), NativeJson(input));
+        var (binaryBody, headerLength) = OpenInferenceBinaryBody(input, model.Input, model.Shape, model.Output);
+        var (oipJson, nativeJson) = (OpenInferenceJson(input, model), NativeJson(input, model.Input, model.Shape));
         var sides = new List<(string Name, HttpClient Client, Func<HttpRequestMessage> Request)>
         {
             ("oip binary", client, () => OpenInferenceBinary(binaryBody, headerLength)),
@@ -51,7 +51,7 @@ internal static class WireFormatBenchmark
             sides.Add(("native json, baseline build", baselineClient, () => Json("/models/image/predict", nativeJson, "application/json")));
         }
 
-        using var session = new InferenceSession(model);
+        using var session = new InferenceSession(model.File);
         using var runOptions = new RunOptions();
         var direct = new Samples();
         var http = sides.ToDictionary(side => side.Name, _ => new Samples());
@@ -66,7 +66,7 @@ internal static class WireFormatBenchmark
                     var started = Stopwatch.GetTimestamp();
                     if (which == sides.Count)
                     {
-                        RunDirect(session, runOptions, input);
+                        RunDirect(session, runOptions, input, model);
                     }
                     else
                     {
@@ -82,7 +82,7 @@ internal static class WireFormatBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"wire: 1 x {Elements} float32 input ({Elements * 4 / 1024.0 / 1024:F2} MB raw), MLP {Elements}-64-{Outputs}, " +
+        Console.WriteLine($"wire: {string.Join(" x ", model.Shape)} float32 input ({model.Elements * 4 / 1024.0 / 1024:F2} MB raw), {model.Description}, " +
             $"{rounds} rounds x {perRound} per side, rotating order; direct Run p50 {direct.Median / 1000:F2} ms");
         Console.WriteLine($"  {"side",-28} {"body MB",8} {"p50 ms",8} {"p50 / direct",13} {"added p50 ms",13} {"mean / direct",14}");
         foreach (var (name, _, request) in sides)
@@ -99,10 +99,10 @@ internal static class WireFormatBenchmark
     private static HttpClient Client(HostProcess host) =>
         new(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = host.Address };
 
-    private static void RunDirect(InferenceSession session, RunOptions runOptions, float[] input)
+    private static void RunDirect(InferenceSession session, RunOptions runOptions, float[] input, WireModel model)
     {
-        using var value = OrtValue.CreateTensorValueFromMemory(input, [1, Elements]);
-        using var outputs = session.Run(runOptions, ["x"], [value], ["y"]);
+        using var value = OrtValue.CreateTensorValueFromMemory(input, model.Shape);
+        using var outputs = session.Run(runOptions, [model.Input], [value], [model.Output]);
         _ = outputs[0].GetTensorDataAsSpan<float>()[0];
     }
 
@@ -127,7 +127,9 @@ internal static class WireFormatBenchmark
         return new HttpRequestMessage(HttpMethod.Post, $"/v2/models/{model}/infer") { Content = content };
     }
 
-    internal static (byte[] Body, int HeaderLength) OpenInferenceBinaryBody(float[] input)
+    internal static (byte[] Body, int HeaderLength) OpenInferenceBinaryBody(float[] input) => OpenInferenceBinaryBody(input, "x", [1, Elements], "y");
+
+    private static (byte[] Body, int HeaderLength) OpenInferenceBinaryBody(float[] input, string inputName, long[] shape, string outputName)
     {
         var raw = MemoryMarshal.AsBytes(input.AsSpan());
         var header = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
@@ -136,11 +138,11 @@ internal static class WireFormatBenchmark
             {
                 new Dictionary<string, object>
                 {
-                    ["name"] = "x", ["shape"] = new[] { 1, Elements }, ["datatype"] = "FP32",
+                    ["name"] = inputName, ["shape"] = shape, ["datatype"] = "FP32",
                     ["parameters"] = new Dictionary<string, object> { ["binary_data_size"] = raw.Length },
                 },
             },
-            ["outputs"] = new[] { new Dictionary<string, object> { ["name"] = "y", ["parameters"] = new Dictionary<string, object> { ["binary_data"] = true } } },
+            ["outputs"] = new[] { new Dictionary<string, object> { ["name"] = outputName, ["parameters"] = new Dictionary<string, object> { ["binary_data"] = true } } },
         });
         var body = new byte[header.Length + raw.Length];
         header.CopyTo(body, 0);
@@ -148,14 +150,16 @@ internal static class WireFormatBenchmark
         return (body, header.Length);
     }
 
-    private static byte[] OpenInferenceJson(float[] input) => JsonSerializer.SerializeToUtf8Bytes(new
+    private static byte[] OpenInferenceJson(float[] input, WireModel model) => JsonSerializer.SerializeToUtf8Bytes(new
     {
-        inputs = new[] { new { name = "x", shape = new[] { 1, Elements }, datatype = "FP32", data = input } },
+        inputs = new[] { new { name = model.Input, shape = model.Shape, datatype = "FP32", data = input } },
     });
 
-    internal static byte[] NativeJson(float[] input) => JsonSerializer.SerializeToUtf8Bytes(new
+    internal static byte[] NativeJson(float[] input) => NativeJson(input, "x", [1, Elements]);
+
+    private static byte[] NativeJson(float[] input, string inputName, long[] shape) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
     {
-        inputs = new { x = new { shape = new[] { 1, Elements }, data = input } },
+        ["inputs"] = new Dictionary<string, object> { [inputName] = new { shape, data = input } },
     });
 
     private static HttpRequestMessage Json(string path, byte[] body, string? contentType)
