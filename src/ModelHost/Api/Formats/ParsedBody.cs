@@ -16,7 +16,7 @@ internal sealed class ParsedBody(PooledRequestBody body, int jsonLength, bool ha
 
     public bool HasBinaryData { get; } = hasBinaryData;
 
-    public ReadOnlySpan<byte> Json => body.Memory.Span[..jsonLength];
+    public ReadOnlyMemory<byte> Json => body.Memory[..jsonLength];
 
     public ReadOnlyMemory<byte> BinaryData => body.Memory[jsonLength..];
 

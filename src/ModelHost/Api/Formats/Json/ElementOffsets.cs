@@ -17,9 +17,15 @@ internal sealed class ElementOffsets : IDisposable
 
     public ReadOnlySpan<int> Slice(int start, int length) => _offsets.AsSpan(start, length);
 
+    /// <summary>The same as <see cref="Slice"/>, for work split across threads.</summary>
+    public ReadOnlyMemory<int> SliceMemory(int start, int length) => _offsets.AsMemory(start, length);
+
     public void AddPlain(long offset) => Add((int)offset);
 
     public void AddOther(long offset) => Add(~(int)offset);
+
+    /// <summary>Forgets the offsets from <paramref name="count"/> on (a fast path that gave up part way).</summary>
+    public void RemoveFrom(int count) => Count = Math.Min(Count, count);
 
     public void Dispose()
     {

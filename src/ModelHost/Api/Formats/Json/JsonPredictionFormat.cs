@@ -32,7 +32,7 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
         var offsets = new ElementOffsets();
         try
         {
-            var json = body.Memory.Span[..jsonLength];
+            var json = body.WritableSpan[..jsonLength];
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = options.MaxJsonDepth });
             var parsed = ParseRequest(ref reader, json, offsets);
             if (reader.Read())
@@ -113,7 +113,11 @@ internal abstract class JsonPredictionFormat : IPredictionFormat
         "before the binary data.");
 
     /// <summary>The format's request shape, read in one pass from the reader's first token; the inputs are made tensors later.</summary>
-    protected abstract ParsedRequest ParseRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets);
+    /// <param name="json">
+    /// Writable only so that <see cref="NumberArrayScanner"/> can disguise a run of numbers it has checked for the
+    /// reader's one step over them; it puts them back before anything reads them.
+    /// </param>
+    protected abstract ParsedRequest ParseRequest(ref Utf8JsonReader reader, Span<byte> json, ElementOffsets offsets);
 
     /// <summary>Checks the datatypes a request declares for its inputs, for formats that declare them, against the model's.</summary>
     protected virtual void CheckDeclaredTypes(ParsedRequest request, ModelSignature signature)

@@ -12,7 +12,7 @@ namespace MultiModel.ModelHost.Api.Formats.Json;
 internal static class JsonTensorScanner
 {
     /// <summary>An input of our format: a nested array, a bare value (a scalar), or <c>{"shape": [...], "data": [...]}</c>.</summary>
-    public static JsonInput Scan(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string name, ElementOffsets offsets)
+    public static JsonInput Scan(ref Utf8JsonReader reader, Span<byte> json, string name, ElementOffsets offsets)
     {
         if (reader.TokenType == JsonTokenType.StartObject)
         {
@@ -29,7 +29,7 @@ internal static class JsonTensorScanner
                         shape = JsonTensorShape.ReadExplicit(ref reader, json, name);
                         break;
                     case "data":
-                        data = ScanData(ref reader, offsets);
+                        data = ScanData(ref reader, json, offsets);
                         break;
                     default:
                         JsonSyntax.Skip(ref reader);
@@ -58,14 +58,22 @@ internal static class JsonTensorScanner
             : throw new InvalidInputException($"Input '{name}' has \"data\" that is not an array; expected the elements in row-major order.");
     }
 
-    /// <summary>Explicit data: its place in the JSON and how many elements it holds (nesting in it is only flattened).</summary>
-    public static (bool IsArray, int First, long Elements) ScanData(ref Utf8JsonReader reader, ElementOffsets offsets)
+    /// <summary>
+    /// Explicit data: its place in the JSON and how many elements it holds (nesting in it is only flattened). Plain
+    /// numbers, the usual case and the large one, take <see cref="NumberArrayScanner"/>'s fast path.
+    /// </summary>
+    public static (bool IsArray, int First, long Elements) ScanData(ref Utf8JsonReader reader, Span<byte> json, ElementOffsets offsets)
     {
         var first = offsets.Count;
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             JsonSyntax.Skip(ref reader);
             return (false, first, 0);
+        }
+
+        if (NumberArrayScanner.TryPassOver(ref reader, json, offsets))
+        {
+            return (true, first, offsets.Count - first);
         }
 
         var depth = reader.CurrentDepth;
@@ -100,7 +108,7 @@ internal static class JsonTensorScanner
         JsonSyntax.Skip(ref reader);
     }
 
-    private static JsonInput ScanNested(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string name, ElementOffsets offsets)
+    private static JsonInput ScanNested(ref Utf8JsonReader reader, Span<byte> json, string name, ElementOffsets offsets)
     {
         var first = offsets.Count;
         var lengths = new List<long> { -1 }; // per depth, the length of the first array there: the shape, once known
@@ -128,6 +136,20 @@ internal static class JsonTensorScanner
             }
 
             counts[axis]++;
+            // Once the rank is known, an innermost array (a row of an image, 224 numbers) may take the fast path whole.
+            var innermost = reader.TokenType == JsonTokenType.StartArray && axis + 2 == rank;
+            var recorded = offsets.Count;
+            if (innermost && NumberArrayScanner.TryPassOver(ref reader, json, offsets))
+            {
+                var length = offsets.Count - recorded;
+                if (length != lengths[axis + 1])
+                {
+                    notRectangular ??= NotRectangular(name, counts, axis + 1, lengths[axis + 1], $"an array of {length}");
+                }
+
+                continue;
+            }
+
             if (reader.TokenType == JsonTokenType.StartArray && (rank < 0 || axis + 1 < rank))
             {
                 counts.Add(0);

@@ -11,7 +11,7 @@ namespace MultiModel.ModelHost.Api.Formats.Native;
 /// </summary>
 internal sealed class NativeJsonFormat : JsonPredictionFormat
 {
-    protected override ParsedRequest ParseRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets) =>
+    protected override ParsedRequest ParseRequest(ref Utf8JsonReader reader, Span<byte> json, ElementOffsets offsets) =>
         NativeRequestReader.Read(ref reader, json, offsets);
 
     protected override void WriteResponse(Utf8JsonWriter writer, ModelRef model, LabelPostProcessor? labels, Prediction prediction, PredictionRequest request)

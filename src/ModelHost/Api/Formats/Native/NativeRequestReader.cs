@@ -7,7 +7,7 @@ namespace MultiModel.ModelHost.Api.Formats.Native;
 /// <summary>Our request format: <c>{"inputs": {"name": value, ...}, "outputs"?: ["name", ...]}</c>, read in one pass.</summary>
 internal static class NativeRequestReader
 {
-    public static ParsedRequest Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets)
+    public static ParsedRequest Read(ref Utf8JsonReader reader, Span<byte> json, ElementOffsets offsets)
     {
         JsonSyntax.Next(ref reader);
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -39,7 +39,7 @@ internal static class NativeRequestReader
         return new ParsedRequest(inputs ?? throw NoInputsObject(), outputs);
     }
 
-    private static List<JsonInput> ReadInputs(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets)
+    private static List<JsonInput> ReadInputs(ref Utf8JsonReader reader, Span<byte> json, ElementOffsets offsets)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {

@@ -90,7 +90,7 @@ internal sealed class OpenInferenceJsonFormat : JsonPredictionFormat
         await response.BodyWriter.FlushAsync(cancellationToken);
     }
 
-    protected override ParsedRequest ParseRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets) =>
+    protected override ParsedRequest ParseRequest(ref Utf8JsonReader reader, Span<byte> json, ElementOffsets offsets) =>
         OpenInferenceRequestReader.Read(ref reader, json, offsets);
 
     protected override void CheckDeclaredTypes(ParsedRequest request, ModelSignature signature)

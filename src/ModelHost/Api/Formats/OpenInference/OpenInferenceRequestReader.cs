@@ -13,7 +13,7 @@ namespace MultiModel.ModelHost.Api.Formats.OpenInference;
 /// </summary>
 internal static class OpenInferenceRequestReader
 {
-    public static ParsedRequest Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ElementOffsets offsets)
+    public static ParsedRequest Read(ref Utf8JsonReader reader, Span<byte> json, ElementOffsets offsets)
     {
         JsonSyntax.Next(ref reader);
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -62,7 +62,7 @@ internal static class OpenInferenceRequestReader
         return new ParsedRequest(inputs ?? throw NoInputsArray(), outputs?.Names, id, binary);
     }
 
-    private static JsonInput ReadInput(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int index, ElementOffsets offsets)
+    private static JsonInput ReadInput(ref Utf8JsonReader reader, Span<byte> json, int index, ElementOffsets offsets)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -91,7 +91,7 @@ internal static class OpenInferenceRequestReader
                     shape = JsonTensorShape.ReadExplicit(ref reader, json, name ?? $"inputs[{index}]");
                     break;
                 case "data":
-                    data = JsonTensorScanner.ScanData(ref reader, offsets);
+                    data = JsonTensorScanner.ScanData(ref reader, json, offsets);
                     break;
                 case "parameters":
                     parameters = ReadParameters(ref reader, json);
