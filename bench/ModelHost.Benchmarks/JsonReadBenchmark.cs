@@ -11,8 +11,9 @@ namespace MultiModel.ModelHost.Benchmarks;
 /// host's two phases (the body checked in one pass, then its numbers read into an ONNX Runtime tensor) against a bare
 /// <c>JsonDocument.Parse</c> of the same bytes, and against what the host did before (<c>JsonDocument.Parse</c>, then
 /// every number read through its <c>JsonElement</c> into an array), in rotating order per round. MB/s of body. Then
-/// the same for the latency benchmark's tiny body (one row of four floats), in microseconds: the read path's share
-/// of a tiny model's warm overhead.
+/// the same numbers as nested arrays for resnet18's own input (the model beside the benchmark), and the latency
+/// benchmark's tiny body (one row of four floats), in microseconds: the read path's share of a tiny model's warm
+/// overhead.
 /// </summary>
 internal static class JsonReadBenchmark
 {
@@ -22,6 +23,15 @@ internal static class JsonReadBenchmark
         var body = WireFormatBenchmark.NativeJson(input);
         using var session = new InferenceSession(TestModelFactory.Mlp(WireFormatBenchmark.Elements, 2, 2));
         Compare($"native JSON body of 1 x {WireFormatBenchmark.Elements} float32", body, ModelSignature.Read(session), rounds, perRound);
+
+        // The same numbers as nested arrays, as numpy's tolist() sends them, for resnet18's own 1 x 3 x 224 x 224 input.
+        using var resnet18 = new InferenceSession(Path.Combine(AppContext.BaseDirectory, "models", "resnet18.onnx"));
+        var resnet18Signature = ModelSignature.Read(resnet18);
+        var nested = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["inputs"] = new Dictionary<string, object> { [resnet18Signature.Inputs[0].Name] = Nested(input) },
+        });
+        Compare("the same as nested arrays 1 x 3 x 224 x 224 (resnet18's input)", nested, resnet18Signature, rounds, perRound);
 
         var tiny = JsonSerializer.SerializeToUtf8Bytes(new { inputs = new { x = new[] { new[] { 0.5f, -0.25f, 1.5f, 2f } } } });
         using var tinySession = new InferenceSession(TestModelFactory.Mlp(4, 8, 3));
@@ -47,14 +57,9 @@ internal static class JsonReadBenchmark
             ("JsonDocument + every JsonElement (before)", () =>
             {
                 using var document = JsonDocument.Parse(body);
-                var x = document.RootElement.GetProperty("inputs").GetProperty("x");
-                var data = x.ValueKind == JsonValueKind.Object ? x.GetProperty("data") : x[0];
-                var floats = new float[data.GetArrayLength()];
-                var index = 0;
-                foreach (var element in data.EnumerateArray())
-                {
-                    floats[index++] = (float)element.GetDouble();
-                }
+                var x = document.RootElement.GetProperty("inputs").EnumerateObject().First().Value;
+                var floats = new List<float>();
+                Flatten(x.ValueKind == JsonValueKind.Object ? x.GetProperty("data") : x, floats);
             }),
         };
         var samples = sides.Select(_ => new Samples()).ToArray();
@@ -84,4 +89,21 @@ internal static class JsonReadBenchmark
             Console.WriteLine($"  {sides[which].Name,-44} {median,10:F1} {body.Length / median,12:F0} {median / samples[2].Median,17:F2}");
         }
     }
+
+    private static void Flatten(JsonElement element, List<float> into)
+    {
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            into.Add((float)element.GetDouble());
+            return;
+        }
+
+        foreach (var item in element.EnumerateArray())
+        {
+            Flatten(item, into);
+        }
+    }
+
+    private static float[][][][] Nested(float[] flat) =>
+        [[.. Enumerable.Range(0, 3).Select(channel => Enumerable.Range(0, 224).Select(row => flat.AsSpan((channel * 224 + row) * 224, 224).ToArray()).ToArray())]];
 }
