@@ -125,6 +125,32 @@ public sealed class NumberArrayScannerTests
         Assert.Equal(notRectangular, input.NotRectangular);
     }
 
+    [Theory]
+    [InlineData(1)] // {"x": [...]}: a vector
+    [InlineData(2)] // {"x": [[...]]}: one row, its rank learned from the row itself
+    [InlineData(3)]
+    public void Parse_OneLongRowOfNumbers_ShapeAndOffsetsAsTokenByToken(int rank)
+    {
+        var numbers = Enumerable.Repeat(Numbers, 8).SelectMany(n => n).ToList();
+        var json = new StringBuilder("""{"inputs": {"x": """).Append('[', rank);
+        var starts = new List<int>();
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            json.Append(i == 0 ? "" : ", ");
+            starts.Add(json.Length);
+            json.Append(numbers[i]);
+        }
+
+        var body = Encoding.UTF8.GetBytes(json.Append(']', rank).Append("}}").ToString());
+
+        using var parsed = PredictionFormats.Native.Parse(body);
+
+        var input = Assert.Single(parsed.Request.Inputs);
+        Assert.Equal([.. Enumerable.Repeat(1L, rank - 1), numbers.Count], input.Shape);
+        Assert.Equal(starts, parsed.Offsets.Slice(input.FirstElement, (int)input.Elements).ToArray());
+        Assert.Null(input.NotRectangular);
+    }
+
     /// <summary><c>{"inputs": {"x": {"data": [...], "shape": [1, n]}}}</c>, and where each number starts in it.</summary>
     private static (byte[] Body, List<int> Starts) ExplicitInput(IReadOnlyList<string> elements, string separator)
     {

@@ -111,6 +111,12 @@ internal static class JsonTensorScanner
     private static JsonInput ScanNested(ref Utf8JsonReader reader, Span<byte> json, string name, ElementOffsets offsets)
     {
         var first = offsets.Count;
+        if (NumberArrayScanner.TryPassOver(ref reader, json, offsets)) // a vector of plain numbers
+        {
+            var length = offsets.Count - first;
+            return new JsonInput(name, [length], first, length);
+        }
+
         var lengths = new List<long> { -1 }; // per depth, the length of the first array there: the shape, once known
         var counts = new List<long> { 0 };   // per open array, its elements so far
         var rank = -1;                       // known at the first element that is not an array
@@ -136,13 +142,19 @@ internal static class JsonTensorScanner
             }
 
             counts[axis]++;
-            // Once the rank is known, an innermost array (a row of an image, 224 numbers) may take the fast path whole.
-            var innermost = reader.TokenType == JsonTokenType.StartArray && axis + 2 == rank;
+            // An innermost array of plain numbers (a row of an image, 224 numbers) may take the fast path whole; the
+            // first one, met while the rank is still unknown, gives the rank as its first element would.
             var recorded = offsets.Count;
-            if (innermost && NumberArrayScanner.TryPassOver(ref reader, json, offsets))
+            if (reader.TokenType == JsonTokenType.StartArray && (rank < 0 || axis + 2 == rank)
+                && NumberArrayScanner.TryPassOver(ref reader, json, offsets))
             {
                 var length = offsets.Count - recorded;
-                if (length != lengths[axis + 1])
+                if (rank < 0)
+                {
+                    rank = axis + 2;
+                    lengths.Add(length); // the first descent has a length per depth so far: this is the row's
+                }
+                else if (length != lengths[axis + 1])
                 {
                     notRectangular ??= NotRectangular(name, counts, axis + 1, lengths[axis + 1], $"an array of {length}");
                 }

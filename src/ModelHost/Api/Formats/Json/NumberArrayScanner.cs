@@ -14,7 +14,7 @@ internal static class NumberArrayScanner
 {
     // Below this many bytes between the brackets the reader passes over the numbers itself: disguising and restoring
     // them would cost more than it saves (a tiny body's one row).
-    private const int BlankingThreshold = 256;
+    private const int DisguiseThreshold = 256;
 
     /// <summary>
     /// When every element of the array whose '[' the reader is on is a plain number, records each one's offset and
@@ -32,7 +32,7 @@ internal static class NumberArrayScanner
         }
 
         var inside = json[(open + 1)..close];
-        if (inside.Length < BlankingThreshold)
+        if (inside.Length < DisguiseThreshold)
         {
             SkipElements(ref reader);
         }
