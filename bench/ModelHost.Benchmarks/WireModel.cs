@@ -14,6 +14,11 @@ internal sealed record WireModel(string File, string Input, long[] Shape, string
     /// <summary>A real model, its first input's free dimensions taken as 1 (one image).</summary>
     public static WireModel FromFile(string root, string path)
     {
+        if (!System.IO.File.Exists(path))
+        {
+            throw new ArgumentException($"--model {path}: no such file; the benchmark's build puts resnet18 at {Path.Combine(AppContext.BaseDirectory, "models", "resnet18.onnx")}.");
+        }
+
         var file = Path.Combine(root, "image", "1", "model.onnx");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         System.IO.File.Copy(path, file);
