@@ -104,15 +104,7 @@ public sealed class NumberArrayScannerTests
         var starts = new List<int>();
         foreach (var row in rows)
         {
-            json.Append(starts.Count == 0 ? "[" : ", [");
-            for (var i = 0; i < row.Count; i++)
-            {
-                json.Append(i == 0 ? "" : ", ");
-                starts.Add(json.Length);
-                json.Append(row[i]);
-            }
-
-            json.Append(']');
+            AppendNumbers(json.Append(starts.Count == 0 ? "[" : ", ["), row, ", ", starts).Append(']');
         }
 
         var body = Encoding.UTF8.GetBytes(json.Append("]}}").ToString());
@@ -134,14 +126,7 @@ public sealed class NumberArrayScannerTests
         var numbers = Enumerable.Repeat(Numbers, 8).SelectMany(n => n).ToList();
         var json = new StringBuilder("""{"inputs": {"x": """).Append('[', rank);
         var starts = new List<int>();
-        for (var i = 0; i < numbers.Count; i++)
-        {
-            json.Append(i == 0 ? "" : ", ");
-            starts.Add(json.Length);
-            json.Append(numbers[i]);
-        }
-
-        var body = Encoding.UTF8.GetBytes(json.Append(']', rank).Append("}}").ToString());
+        var body = Encoding.UTF8.GetBytes(AppendNumbers(json, numbers, ", ", starts).Append(']', rank).Append("}}").ToString());
 
         using var parsed = PredictionFormats.Native.Parse(body);
 
@@ -156,6 +141,13 @@ public sealed class NumberArrayScannerTests
     {
         var json = new StringBuilder("""{"inputs": {"x": {"data": [""");
         var starts = new List<int>();
+        AppendNumbers(json, elements, separator, starts).Append("""], "shape": [1, """).Append(elements.Count).Append("]}}}");
+        return (Encoding.UTF8.GetBytes(json.ToString()), starts);
+    }
+
+    /// <summary>The elements with the separator between them, each one's start added to <paramref name="starts"/>.</summary>
+    private static StringBuilder AppendNumbers(StringBuilder json, IReadOnlyList<string> elements, string separator, List<int> starts)
+    {
         for (var i = 0; i < elements.Count; i++)
         {
             json.Append(i == 0 ? "" : separator);
@@ -163,8 +155,7 @@ public sealed class NumberArrayScannerTests
             json.Append(elements[i]);
         }
 
-        json.Append("""], "shape": [1, """).Append(elements.Count).Append("]}}}");
-        return (Encoding.UTF8.GetBytes(json.ToString()), starts);
+        return json;
     }
 
     /// <summary>What Utf8JsonReader says of the body read token by token (JsonDocument reads it so).</summary>

@@ -15,10 +15,8 @@ internal sealed class ElementOffsets : IDisposable
 
     public int Count { get; private set; }
 
-    public ReadOnlySpan<int> Slice(int start, int length) => _offsets.AsSpan(start, length);
-
-    /// <summary>The same as <see cref="Slice"/>, for work split across threads.</summary>
-    public ReadOnlyMemory<int> SliceMemory(int start, int length) => _offsets.AsMemory(start, length);
+    /// <summary>Memory rather than a span, so that a large tensor's parts can be parsed on several threads.</summary>
+    public ReadOnlyMemory<int> Slice(int start, int length) => _offsets.AsMemory(start, length);
 
     public void AddPlain(long offset) => Add((int)offset);
 

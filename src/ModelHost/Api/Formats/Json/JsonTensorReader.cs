@@ -34,7 +34,7 @@ internal static class JsonTensorReader
                 $"but its shape [{string.Join(", ", input.Shape)}] needs {count}.");
         }
 
-        var elements = new Elements(json, offsets.SliceMemory(input.FirstElement, (int)count), input, signature);
+        var elements = new Elements(json, offsets.Slice(input.FirstElement, (int)count), input, signature);
         return signature.ElementType switch
         {
             TensorElementType.Float => elements.Numeric<float>(JsonTokenReaders.Float, PlainNumbers.Float),

@@ -81,6 +81,7 @@ internal static class NumberArrayScanner
         }
     }
 
+    // JsonSyntax.Skip would do, but allocates the key stack it needs for objects and strings, which checked numbers lack.
     private static void SkipElements(ref Utf8JsonReader reader)
     {
         do
